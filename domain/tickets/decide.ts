@@ -1,0 +1,356 @@
+// Ticket transitions: (ticket, command, context) -> the events it causes, or the rule it breaks.
+import type { TicketCommand } from '../../schemas/commands.js';
+import type { Outcome, Ticket } from '../../schemas/ticket.js';
+import type { NewTicketEvent } from '../../schemas/ticket-events.js';
+import { CaseworkError, ConflictError, RuleViolationError } from '../errors.js';
+import { canWhistle, nextRung } from '../escalation/escalation-ladder.js';
+import { rerouteAfterReturn, routeTicket } from '../routing/route-ticket.js';
+import { allot, completionDays, extend } from '../sla/deadlines.js';
+import type { Decision, DecisionContext } from './decision-context.js';
+import { requireHandler, requireRole, requireStatus, requireSystem } from './guards.js';
+
+type Handler<C extends TicketCommand['type']> = (
+  ticket: Ticket,
+  command: Extract<TicketCommand, { type: C }>,
+  ctx: DecisionContext,
+) => NewTicketEvent[];
+
+const inHand = ['dispatched', 'accepted'] as const;
+const handlerUnitTypes = new Set(['street', 'department', 'district']);
+
+/** Decides what a command does to a ticket; never throws for a broken rule, it returns it. */
+export function decide(ticket: Ticket, command: TicketCommand, ctx: DecisionContext): Decision {
+  try {
+    const handler = handlers[command.type] as Handler<typeof command.type>;
+    return { ok: true, events: handler(ticket, command, ctx) };
+  } catch (error) {
+    if (error instanceof CaseworkError) return { ok: false, error };
+    throw error;
+  }
+}
+
+const stamp = (ctx: DecisionContext) => ({ at: ctx.now.toISOString(), actor: ctx.actor });
+const closed = (ctx: DecisionContext, outcome: Outcome): NewTicketEvent => ({
+  ...stamp(ctx),
+  type: 'ticket.closed',
+  outcome,
+  transferTo: outcome.transferTo,
+});
+
+function requireHandlerUnit(unitId: string, ctx: DecisionContext, field: string): void {
+  const unit = ctx.city.unit(unitId);
+  if (!unit || !handlerUnitTypes.has(unit.type)) {
+    throw new RuleViolationError('unit.not-a-handler', `${field}: "${unitId}" is not a street, district or department of this city`);
+  }
+}
+
+/** A fresh level-1 allotment for the ticket's kind, from now. */
+function freshDeadlines(ticket: Ticket, ctx: DecisionContext, opts: { acceptance: boolean; returnable: boolean; days?: number }) {
+  return allot(
+    {
+      from: ctx.now,
+      completionDays: opts.days ?? completionDays(ticket.kind, ctx.policy),
+      urgency: opts.acceptance ? ticket.urgency : undefined,
+      returnable: opts.returnable,
+    },
+    ctx.policy,
+    ctx.calendar,
+  );
+}
+
+const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
+  dispatch(ticket, _command, ctx) {
+    requireSystem(ctx.actor, 'dispatch');
+    requireStatus(ticket, 'dispatch', ['received']);
+    const category = ctx.city.category(ticket.category);
+    if (!category) throw new RuleViolationError('category.unknown', `category: unknown category "${ticket.category}"`);
+    const route = routeTicket(category, ticket.location);
+    if (route.kind === 'transfer') return [closed(ctx, { resolution: 'transferred', transferTo: route.line })];
+    if (route.kind === 'answer') return [closed(ctx, { resolution: 'answered', reply: route.answer })];
+    return [
+      {
+        ...stamp(ctx),
+        type: 'ticket.dispatched',
+        unitId: route.unitId,
+        level: 1,
+        reason: 'direct',
+        accepted: false,
+        deadlines: freshDeadlines(ticket, ctx, { acceptance: true, returnable: true }),
+        dispatchMs: Math.max(0, ctx.now.getTime() - Date.parse(ticket.createdAt)),
+      },
+    ];
+  },
+
+  accept(ticket, _command, ctx) {
+    requireStatus(ticket, 'accept', ['dispatched']);
+    const actor = requireHandler(ticket, ctx.actor, 'accept');
+    return [{ ...stamp(ctx), type: 'ticket.accepted', unitId: actor.unitId ?? '' }];
+  },
+
+  resolve(ticket, command, ctx) {
+    requireStatus(ticket, 'resolve', inHand);
+    const actor = requireHandler(ticket, ctx.actor, 'resolve');
+    const unitId = actor.unitId ?? '';
+    const accepted: NewTicketEvent[] =
+      ticket.status === 'dispatched' ? [{ ...stamp(ctx), type: 'ticket.accepted', unitId }] : [];
+    const callbackDeadline = ctx.calendar.addWorkingDays(ctx.now, ctx.policy.callbackWorkingDays).at.toISOString();
+    return [...accepted, { ...stamp(ctx), type: 'ticket.resolved', unitId, reply: command.reply, callbackDeadline }];
+  },
+
+  return(ticket, command, ctx) {
+    requireStatus(ticket, 'return', inHand);
+    const actor = requireHandler(ticket, ctx.actor, 'return');
+    if (ticket.designated) {
+      throw new RuleViolationError('return.designated', 'the supervision office designated this unit; it cannot return the ticket');
+    }
+    if (ticket.level !== 1) {
+      throw new RuleViolationError('return.escalated', 'an escalated ticket cannot be returned');
+    }
+    if (ticket.deadlines.returnBy && ctx.now > new Date(ticket.deadlines.returnBy)) {
+      throw new RuleViolationError(
+        'return.window-closed',
+        `the return window closed at ${ticket.deadlines.returnBy} (${ctx.policy.returnWindowWorkingDays} working days after dispatch)`,
+      );
+    }
+    const returns = ticket.counters.returns + 1;
+    const next = rerouteAfterReturn(ticket, returns, command.suggestedUnitId, ctx.city, ctx.policy);
+    const returned: NewTicketEvent = {
+      ...stamp(ctx),
+      type: 'ticket.returned',
+      unitId: actor.unitId ?? '',
+      reason: command.reason,
+      suggestedUnitId: command.suggestedUnitId,
+    };
+    if (next.kind === 'designation') {
+      return [
+        returned,
+        { ...stamp(ctx), type: 'ticket.designation-required', supervisionUnitId: next.supervisionUnitId, returns },
+      ];
+    }
+    return [
+      returned,
+      {
+        ...stamp(ctx),
+        type: 'ticket.dispatched',
+        unitId: next.unitId,
+        level: 1,
+        reason: 'rerouted',
+        accepted: false,
+        deadlines: freshDeadlines(ticket, ctx, { acceptance: true, returnable: true }),
+        dispatchMs: Math.max(0, ctx.now.getTime() - Date.parse(ticket.createdAt)),
+      },
+    ];
+  },
+
+  'request-extension'(ticket, command, ctx) {
+    requireStatus(ticket, 'request an extension for', ['accepted']);
+    const actor = requireHandler(ticket, ctx.actor, 'request an extension for');
+    const { extension } = ctx.policy;
+    if (ticket.pendingExtension) {
+      throw new ConflictError('extension.pending', 'an extension request is already waiting for a decision');
+    }
+    if (ticket.counters.extensions >= extension.maxPerTicket) {
+      throw new RuleViolationError('extension.limit', `a ticket can be extended at most ${extension.maxPerTicket} times`);
+    }
+    if (command.days > extension.maxWorkingDays) {
+      throw new RuleViolationError('extension.too-long', `days: an extension adds at most ${extension.maxWorkingDays} working days`);
+    }
+    if (ticket.deadlines.complete && ctx.now >= new Date(ticket.deadlines.complete)) {
+      throw new RuleViolationError('extension.deadline-passed', 'the deadline has already passed; an extension must be asked for before it');
+    }
+    return [
+      { ...stamp(ctx), type: 'ticket.extension-requested', unitId: actor.unitId ?? '', days: command.days, reason: command.reason },
+    ];
+  },
+
+  'decide-extension'(ticket, command, ctx) {
+    requireRole(ctx.actor, ['supervisor'], 'decide an extension');
+    const pending = ticket.pendingExtension;
+    if (!pending) throw new ConflictError('extension.none-pending', 'no extension request is waiting for a decision');
+    const deadlines = command.approve ? extend(ticket.deadlines, pending.days, ctx.policy, ctx.calendar) : ticket.deadlines;
+    return [{ ...stamp(ctx), type: 'ticket.extension-decided', approved: command.approve, comment: command.comment, deadlines }];
+  },
+
+  whistle(ticket, command, ctx) {
+    requireStatus(ticket, 'whistle', inHand);
+    const actor = requireHandler(ticket, ctx.actor, 'whistle');
+    if (!canWhistle(ticket, ctx.city)) {
+      throw new RuleViolationError('whistle.street-only', 'only a street handling a ticket at level 1 can blow the whistle');
+    }
+    command.departmentIds.forEach((id, i) => {
+      if (ctx.city.unit(id)?.type !== 'department') {
+        throw new RuleViolationError('whistle.unknown-department', `departmentIds[${i}]: unknown department "${id}"`);
+      }
+    });
+    const district = nextRung(ticket, ctx.city);
+    if (!district) throw new RuleViolationError('whistle.street-only', 'the ticket is already above the street');
+    return [
+      { ...stamp(ctx), type: 'ticket.whistled', unitId: actor.unitId ?? '', departmentIds: command.departmentIds, reason: command.reason },
+      {
+        ...stamp(ctx),
+        type: 'ticket.escalated',
+        reason: 'whistle',
+        fromUnitId: actor.unitId ?? '',
+        toUnitId: district.unitId,
+        fromLevel: ticket.level,
+        toLevel: district.level,
+        deadlines: escalationDeadlines(ctx, district.level),
+      },
+    ];
+  },
+
+  'mark-difficult'(ticket, command, ctx) {
+    requireStatus(ticket, 'mark as difficult', inHand);
+    const actor = requireHandler(ticket, ctx.actor, 'mark as difficult');
+    return [
+      {
+        ...stamp(ctx),
+        type: 'ticket.marked-difficult',
+        unitId: actor.unitId ?? '',
+        supervisionUnitId: ctx.city.supervision.id,
+        reason: command.reason,
+      },
+    ];
+  },
+
+  'decide-difficult'(ticket, command, ctx) {
+    requireRole(ctx.actor, ['supervisor'], 'decide a difficult case');
+    requireStatus(ticket, 'decide a difficult case for', ['difficult']);
+    const base = { ...stamp(ctx), type: 'ticket.difficult-decided' as const };
+    if (command.decision === 'close') {
+      return [
+        { ...base, decision: 'close', explanation: command.explanation },
+        closed(ctx, { resolution: 'explained', explanation: command.explanation }),
+      ];
+    }
+    requireHandlerUnit(command.unitId, ctx, 'unitId');
+    const order = command.decision === 'order';
+    if (order && command.days > ctx.policy.completionWorkingDays.complaint) {
+      throw new RuleViolationError(
+        'difficult.order-too-long',
+        `days: an order allows at most ${ctx.policy.completionWorkingDays.complaint} working days`,
+      );
+    }
+    return [
+      { ...base, decision: command.decision, unitId: command.unitId, days: order ? command.days : undefined },
+      {
+        ...stamp(ctx),
+        type: 'ticket.dispatched',
+        unitId: command.unitId,
+        level: 1,
+        reason: order ? 'ordered' : 'redispatched',
+        accepted: order,
+        deadlines: freshDeadlines(ticket, ctx, { acceptance: !order, returnable: false, days: order ? command.days : undefined }),
+        dispatchMs: Math.max(0, ctx.now.getTime() - Date.parse(ticket.createdAt)),
+      },
+    ];
+  },
+
+  designate(ticket, command, ctx) {
+    requireRole(ctx.actor, ['supervisor'], 'designate a unit');
+    requireStatus(ticket, 'designate a unit for', ['awaiting-designation']);
+    requireHandlerUnit(command.unitId, ctx, 'unitId');
+    return [
+      {
+        ...stamp(ctx),
+        type: 'ticket.dispatched',
+        unitId: command.unitId,
+        level: 1,
+        reason: 'designated',
+        accepted: false,
+        deadlines: freshDeadlines(ticket, ctx, { acceptance: true, returnable: false }),
+        dispatchMs: Math.max(0, ctx.now.getTime() - Date.parse(ticket.createdAt)),
+      },
+    ];
+  },
+
+  callback(ticket, command, ctx) {
+    requireRole(ctx.actor, ['operator', 'supervisor', 'admin'], 'record a callback');
+    requireStatus(ticket, 'record a callback for', ['resolved']);
+    const recorded: NewTicketEvent = {
+      ...stamp(ctx),
+      type: 'ticket.callback-recorded',
+      answered: true,
+      resolved: command.resolved,
+      satisfied: command.satisfied,
+      comment: command.comment,
+    };
+    if (command.resolved && command.satisfied) {
+      return [recorded, closed(ctx, { resolution: 'resolved', satisfaction: 'satisfied' })];
+    }
+    if (ticket.counters.reopens < ctx.policy.maxReopens && ticket.unitId) {
+      const deadlines = freshDeadlines(ticket, ctx, { acceptance: false, returnable: false });
+      return [recorded, { ...stamp(ctx), type: 'ticket.reopened', unitId: ticket.unitId, deadlines }];
+    }
+    return [
+      recorded,
+      closed(ctx, {
+        resolution: command.resolved ? 'resolved' : 'unresolved',
+        satisfaction: command.satisfied ? 'satisfied' : 'unsatisfied',
+      }),
+    ];
+  },
+
+  'callback-timeout'(ticket, _command, ctx) {
+    requireSystem(ctx.actor, 'callback-timeout');
+    requireStatus(ticket, 'time out the callback of', ['resolved']);
+    if (ticket.deadlines.callback && ctx.now < new Date(ticket.deadlines.callback)) {
+      throw new ConflictError('callback.not-due', `the citizen has until ${ticket.deadlines.callback} to answer`);
+    }
+    return [
+      { ...stamp(ctx), type: 'ticket.callback-recorded', answered: false },
+      closed(ctx, { resolution: 'resolved', satisfaction: 'no-answer' }),
+    ];
+  },
+
+  warn(ticket, _command, ctx) {
+    requireSystem(ctx.actor, 'warn');
+    requireStatus(ticket, 'warn about', inHand);
+    const due = ticket.deadlines.warnings[0];
+    const { complete, allottedFrom } = ticket.deadlines;
+    if (!due || !complete || !allottedFrom || ctx.now < new Date(due)) {
+      throw new ConflictError('warning.none-due', 'no warning is due');
+    }
+    const { calendar } = ctx;
+    const allotted = calendar.workingTimeBetween(new Date(allottedFrom), new Date(complete)).minutes;
+    const elapsed = calendar.workingTimeBetween(new Date(allottedFrom), new Date(due)).minutes;
+    const fraction = allotted > 0 ? Math.round((elapsed / allotted) * 100) / 100 : 1;
+    return [{ ...stamp(ctx), type: 'ticket.warning', unitId: ticket.unitId ?? '', fraction, deadline: complete }];
+  },
+
+  escalate(ticket, _command, ctx) {
+    requireSystem(ctx.actor, 'escalate');
+    requireStatus(ticket, 'escalate', inHand);
+    const missed = missedDeadline(ticket, ctx.now);
+    if (!missed) throw new ConflictError('escalation.not-due', 'no deadline of the ticket has passed');
+    const rung = nextRung(ticket, ctx.city);
+    if (!rung) {
+      throw new ConflictError('escalation.top', 'the ticket is already with the city supervision office');
+    }
+    return [
+      {
+        ...stamp(ctx),
+        type: 'ticket.escalated',
+        reason: 'deadline-missed',
+        fromUnitId: ticket.unitId ?? '',
+        toUnitId: rung.unitId,
+        fromLevel: ticket.level,
+        toLevel: rung.level,
+        deadlines: escalationDeadlines(ctx, rung.level),
+      },
+    ];
+  },
+};
+
+/** The deadline a ticket in hand has missed, if any: acceptance while dispatched, completion always. */
+export function missedDeadline(ticket: Ticket, now: Date): 'accept' | 'complete' | undefined {
+  const { accept, complete } = ticket.deadlines;
+  if (complete && now >= new Date(complete)) return 'complete';
+  if (ticket.status === 'dispatched' && accept && now >= new Date(accept)) return 'accept';
+  return undefined;
+}
+
+function escalationDeadlines(ctx: DecisionContext, level: 2 | 3 | 1) {
+  const days = level === 3 ? ctx.policy.escalationWorkingDays.city : ctx.policy.escalationWorkingDays.district;
+  return allot({ from: ctx.now, completionDays: days, urgency: 'normal', returnable: false }, ctx.policy, ctx.calendar);
+}

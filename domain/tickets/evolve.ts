@@ -1,0 +1,132 @@
+// Folds a ticket's events into its current state: the only place a ticket's fields change.
+import type { Ticket } from '../../schemas/ticket.js';
+import type { NewTicketEvent, TicketEvent } from '../../schemas/ticket-events.js';
+
+const designatingReasons = new Set(['designated', 'redispatched', 'ordered']);
+
+/** The ticket after one more event; `undefined` before its `ticket.created` event. */
+export function evolve(ticket: Ticket | undefined, event: TicketEvent): Ticket {
+  if (event.type === 'ticket.created') {
+    return {
+      id: event.ticketId,
+      channel: event.channel,
+      kind: event.kind,
+      urgency: event.urgency,
+      category: event.category,
+      title: event.title,
+      description: event.description,
+      location: event.location,
+      citizen: event.citizen,
+      status: 'received',
+      level: 1,
+      designated: false,
+      deadlines: { warnings: [], provisional: false },
+      counters: { returns: 0, extensions: 0, reopens: 0, escalations: 0 },
+      whistledDepartmentIds: [],
+      createdAt: event.at,
+      updatedAt: event.at,
+      version: event.seq,
+    };
+  }
+  if (!ticket) throw new Error(`event ${event.type} #${event.seq} has no ticket to apply to`);
+  const next: Ticket = { ...applyChange(ticket, event), updatedAt: event.at, version: event.seq };
+  return next;
+}
+
+function applyChange(t: Ticket, e: Exclude<TicketEvent, { type: 'ticket.created' }>): Ticket {
+  switch (e.type) {
+    case 'ticket.dispatched':
+      return {
+        ...t,
+        status: e.accepted ? 'accepted' : 'dispatched',
+        unitId: e.unitId,
+        level: e.level,
+        deadlines: e.deadlines,
+        designated: t.designated || designatingReasons.has(e.reason),
+        dispatchedAt: e.at,
+        acceptedAt: e.accepted ? e.at : t.acceptedAt,
+        pendingExtension: undefined,
+      };
+    case 'ticket.accepted':
+      return { ...t, status: 'accepted', acceptedAt: e.at };
+    case 'ticket.warning':
+      // Warnings are sent in order, so the one just sent is the earliest still listed.
+      return { ...t, deadlines: { ...t.deadlines, warnings: t.deadlines.warnings.slice(1) } };
+    case 'ticket.escalated':
+      return {
+        ...t,
+        status: 'dispatched',
+        unitId: e.toUnitId,
+        level: e.toLevel,
+        deadlines: e.deadlines,
+        counters: { ...t.counters, escalations: t.counters.escalations + 1 },
+        dispatchedAt: e.at,
+        pendingExtension: undefined,
+      };
+    case 'ticket.whistled':
+      return { ...t, whistledDepartmentIds: [...new Set([...t.whistledDepartmentIds, ...e.departmentIds])] };
+    case 'ticket.returned':
+      return { ...t, counters: { ...t.counters, returns: t.counters.returns + 1 } };
+    case 'ticket.designation-required':
+      return {
+        ...t,
+        status: 'awaiting-designation',
+        unitId: e.supervisionUnitId,
+        deadlines: { warnings: [], provisional: false },
+      };
+    case 'ticket.extension-requested':
+      return { ...t, pendingExtension: { days: e.days, reason: e.reason, requestedAt: e.at } };
+    case 'ticket.extension-decided':
+      return {
+        ...t,
+        pendingExtension: undefined,
+        deadlines: e.deadlines,
+        counters: { ...t.counters, extensions: t.counters.extensions + (e.approved ? 1 : 0) },
+      };
+    case 'ticket.marked-difficult':
+      return { ...t, status: 'difficult', unitId: e.supervisionUnitId, pendingExtension: undefined };
+    case 'ticket.difficult-decided':
+    case 'ticket.callback-recorded':
+      return t;
+    case 'ticket.resolved':
+      return {
+        ...t,
+        status: 'resolved',
+        resolvedAt: e.at,
+        deadlines: { ...t.deadlines, warnings: [], callback: e.callbackDeadline },
+        outcome: { resolution: 'resolved', reply: e.reply },
+        pendingExtension: undefined,
+      };
+    case 'ticket.reopened':
+      return {
+        ...t,
+        status: 'accepted',
+        unitId: e.unitId,
+        deadlines: e.deadlines,
+        counters: { ...t.counters, reopens: t.counters.reopens + 1 },
+        outcome: undefined,
+      };
+    case 'ticket.closed':
+      return {
+        ...t,
+        status: 'closed',
+        closedAt: e.at,
+        deadlines: { ...t.deadlines, warnings: [] },
+        outcome: { ...e.outcome, reply: e.outcome.reply ?? t.outcome?.reply },
+        pendingExtension: undefined,
+      };
+  }
+}
+
+/** The ticket rebuilt from its whole history. */
+export function replay(events: readonly TicketEvent[]): Ticket {
+  let ticket: Ticket | undefined;
+  for (const event of events) ticket = evolve(ticket, event);
+  if (!ticket) throw new Error('a ticket needs at least its ticket.created event');
+  return ticket;
+}
+
+/** Gives proposed events their place in the ticket's history, after `version`. */
+export function stamp(ticketId: string, version: number, events: readonly NewTicketEvent[]): TicketEvent[] {
+  return events.map((event, i) => ({ ...event, ticketId, seq: version + i + 1 }) as TicketEvent);
+}

@@ -1,0 +1,123 @@
+// Command bodies of the API: intake, the actions a unit or the supervision office takes, the callback.
+import { z } from 'zod';
+import { Channel, Id, TicketKind, Urgency } from './common.js';
+import { Citizen, Location } from './ticket.js';
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const reason = z.string().trim().min(4, 'must give a reason of at least 4 characters').max(1000);
+
+/** `POST /v1/tickets`: kind and urgency default from the category when omitted. */
+export const CreateTicket = z.object({
+  channel: Channel,
+  kind: TicketKind.optional(),
+  urgency: Urgency.optional(),
+  category: z.string().min(1),
+  title: text(100),
+  description: text(4000),
+  location: Location,
+  citizen: Citizen,
+});
+export type CreateTicket = z.infer<typeof CreateTicket>;
+
+export const AcceptAction = z.object({ type: z.literal('accept') });
+export const ResolveAction = z.object({ type: z.literal('resolve'), reply: text(4000) });
+export const ReturnAction = z.object({
+  type: z.literal('return'),
+  reason,
+  /** The unit the returning unit believes should handle it. */
+  suggestedUnitId: Id.optional(),
+});
+export const RequestExtensionAction = z.object({
+  type: z.literal('request-extension'),
+  days: z.number().int().positive(),
+  reason,
+});
+export const DecideExtensionAction = z.object({
+  type: z.literal('decide-extension'),
+  approve: z.boolean(),
+  comment: z.string().trim().max(1000).optional(),
+});
+export const WhistleAction = z.object({
+  type: z.literal('whistle'),
+  departmentIds: z.array(Id).min(1, 'name at least one department'),
+  reason,
+});
+export const MarkDifficultAction = z.object({ type: z.literal('mark-difficult'), reason });
+export const DecideDifficultAction = z.discriminatedUnion('decision', [
+  z.object({ type: z.literal('decide-difficult'), decision: z.literal('redispatch'), unitId: Id }),
+  z.object({
+    type: z.literal('decide-difficult'),
+    decision: z.literal('order'),
+    unitId: Id,
+    days: z.number().int().positive(),
+  }),
+  z.object({ type: z.literal('decide-difficult'), decision: z.literal('close'), explanation: reason }),
+]);
+export const DesignateAction = z.object({ type: z.literal('designate'), unitId: Id });
+
+/** `POST /v1/tickets/{id}/actions`: the body names the action in `type`. */
+export const TicketAction = z.union([
+  AcceptAction,
+  ResolveAction,
+  ReturnAction,
+  RequestExtensionAction,
+  DecideExtensionAction,
+  WhistleAction,
+  MarkDifficultAction,
+  DecideDifficultAction,
+  DesignateAction,
+]);
+export type TicketAction = z.infer<typeof TicketAction>;
+export type TicketActionType = TicketAction['type'];
+
+const actionSchemas = {
+  accept: AcceptAction,
+  resolve: ResolveAction,
+  return: ReturnAction,
+  'request-extension': RequestExtensionAction,
+  'decide-extension': DecideExtensionAction,
+  whistle: WhistleAction,
+  'mark-difficult': MarkDifficultAction,
+  'decide-difficult': DecideDifficultAction,
+  designate: DesignateAction,
+} as const;
+
+export const ticketActionTypes = Object.keys(actionSchemas) as TicketActionType[];
+
+/** Parses an action body by its `type` first, so errors name the action's own fields, not a union. */
+export const TicketActionBody = z.unknown().transform((body, ctx): TicketAction => {
+  const type = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
+  const schema = typeof type === 'string' ? actionSchemas[type as TicketActionType] : undefined;
+  if (!schema) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['type'],
+      message: `unknown action ${JSON.stringify(type)}; expected one of ${ticketActionTypes.join(', ')}`,
+    });
+    return z.NEVER;
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
+
+/** `POST /v1/tickets/{id}/callback`: what the citizen said when asked. */
+export const Callback = z.object({
+  resolved: z.boolean(),
+  satisfied: z.boolean(),
+  comment: z.string().trim().max(2000).optional(),
+});
+export type Callback = z.infer<typeof Callback>;
+
+/** What the workflow tells the domain when time passes; never sent by a person. */
+export type SystemCommand =
+  | { type: 'dispatch' }
+  | { type: 'warn' }
+  | { type: 'escalate' }
+  | { type: 'callback-timeout' };
+
+/** Everything `decide` understands. */
+export type TicketCommand = TicketAction | ({ type: 'callback' } & Callback) | SystemCommand;

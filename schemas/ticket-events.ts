@@ -1,0 +1,176 @@
+// The ticket's history: every decision of a person or the system, as an immutable event.
+import { z } from 'zod';
+import { Actor } from './actor.js';
+import { Channel, EmergencyLine, EscalationLevel, Id, IsoDateTime, TicketKind, Urgency } from './common.js';
+import { Citizen, Deadlines, Location, Outcome } from './ticket.js';
+
+const base = {
+  ticketId: Id,
+  /** 1-based position in the ticket's history; with ticketId it is the event's identity. */
+  seq: z.number().int().positive(),
+  at: IsoDateTime,
+  actor: Actor,
+};
+
+export const DispatchReason = z.enum(['direct', 'rerouted', 'designated', 'redispatched', 'ordered']);
+export type DispatchReason = z.infer<typeof DispatchReason>;
+
+export const TicketCreated = z.object({
+  ...base,
+  type: z.literal('ticket.created'),
+  channel: Channel,
+  kind: TicketKind,
+  urgency: Urgency,
+  category: z.string(),
+  title: z.string(),
+  description: z.string(),
+  location: Location,
+  citizen: Citizen,
+});
+
+export const TicketDispatched = z.object({
+  ...base,
+  type: z.literal('ticket.dispatched'),
+  unitId: Id,
+  level: EscalationLevel,
+  reason: DispatchReason,
+  /** Dispatched straight into handling (an order of the supervision office): no acceptance step. */
+  accepted: z.boolean().default(false),
+  deadlines: Deadlines,
+  /** Milliseconds from intake to this dispatch (一单通达 speed). */
+  dispatchMs: z.number().int().min(0),
+});
+
+export const TicketAccepted = z.object({ ...base, type: z.literal('ticket.accepted'), unitId: Id });
+
+export const TicketWarning = z.object({
+  ...base,
+  type: z.literal('ticket.warning'),
+  unitId: Id,
+  fraction: z.number(),
+  deadline: IsoDateTime,
+});
+
+export const TicketEscalated = z.object({
+  ...base,
+  type: z.literal('ticket.escalated'),
+  reason: z.enum(['deadline-missed', 'whistle']),
+  fromUnitId: Id,
+  toUnitId: Id,
+  fromLevel: EscalationLevel,
+  toLevel: EscalationLevel,
+  deadlines: Deadlines,
+});
+
+export const TicketWhistled = z.object({
+  ...base,
+  type: z.literal('ticket.whistled'),
+  unitId: Id,
+  departmentIds: z.array(Id),
+  reason: z.string(),
+});
+
+export const TicketReturned = z.object({
+  ...base,
+  type: z.literal('ticket.returned'),
+  unitId: Id,
+  reason: z.string(),
+  suggestedUnitId: Id.optional(),
+});
+
+export const TicketDesignationRequired = z.object({
+  ...base,
+  type: z.literal('ticket.designation-required'),
+  supervisionUnitId: Id,
+  returns: z.number().int(),
+});
+
+export const TicketExtensionRequested = z.object({
+  ...base,
+  type: z.literal('ticket.extension-requested'),
+  unitId: Id,
+  days: z.number().int().positive(),
+  reason: z.string(),
+});
+
+export const TicketExtensionDecided = z.object({
+  ...base,
+  type: z.literal('ticket.extension-decided'),
+  approved: z.boolean(),
+  comment: z.string().optional(),
+  /** The deadlines after the decision (unchanged when rejected). */
+  deadlines: Deadlines,
+});
+
+export const TicketMarkedDifficult = z.object({
+  ...base,
+  type: z.literal('ticket.marked-difficult'),
+  unitId: Id,
+  supervisionUnitId: Id,
+  reason: z.string(),
+});
+
+export const TicketDifficultDecided = z.object({
+  ...base,
+  type: z.literal('ticket.difficult-decided'),
+  decision: z.enum(['redispatch', 'order', 'close']),
+  unitId: Id.optional(),
+  days: z.number().int().positive().optional(),
+  explanation: z.string().optional(),
+});
+
+export const TicketResolved = z.object({
+  ...base,
+  type: z.literal('ticket.resolved'),
+  unitId: Id,
+  reply: z.string(),
+  callbackDeadline: IsoDateTime,
+});
+
+export const TicketCallbackRecorded = z.object({
+  ...base,
+  type: z.literal('ticket.callback-recorded'),
+  answered: z.boolean(),
+  resolved: z.boolean().optional(),
+  satisfied: z.boolean().optional(),
+  comment: z.string().optional(),
+});
+
+export const TicketReopened = z.object({
+  ...base,
+  type: z.literal('ticket.reopened'),
+  unitId: Id,
+  deadlines: Deadlines,
+});
+
+export const TicketClosed = z.object({
+  ...base,
+  type: z.literal('ticket.closed'),
+  outcome: Outcome,
+  transferTo: EmergencyLine.optional(),
+});
+
+export const TicketEvent = z.discriminatedUnion('type', [
+  TicketCreated,
+  TicketDispatched,
+  TicketAccepted,
+  TicketWarning,
+  TicketEscalated,
+  TicketWhistled,
+  TicketReturned,
+  TicketDesignationRequired,
+  TicketExtensionRequested,
+  TicketExtensionDecided,
+  TicketMarkedDifficult,
+  TicketDifficultDecided,
+  TicketResolved,
+  TicketCallbackRecorded,
+  TicketReopened,
+  TicketClosed,
+]);
+export type TicketEvent = z.infer<typeof TicketEvent>;
+export type TicketEventType = TicketEvent['type'];
+/** An event as `decide` proposes it, before the history gives it a position. */
+export type NewTicketEvent = TicketEvent extends infer E ? (E extends TicketEvent ? Omit<E, 'seq' | 'ticketId'> : never) : never;
+
+export const ticketEventTypes = TicketEvent.options.map((o) => o.shape.type.value);

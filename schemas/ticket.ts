@@ -1,0 +1,118 @@
+// The ticket: one citizen request, its handler, deadlines, counters and outcome.
+import { z } from 'zod';
+import { Channel, EmergencyLine, EscalationLevel, Id, IsoDateTime, TicketKind, Urgency } from './common.js';
+
+export const Coordinates = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+});
+
+export const Location = z.object({
+  districtId: Id,
+  streetId: Id,
+  address: z.string().trim().min(1).max(200),
+  coordinates: Coordinates.optional(),
+});
+export type Location = z.infer<typeof Location>;
+
+export const Citizen = z.object({
+  name: z.string().trim().min(1).max(50),
+  phone: z.string().regex(/^\+?[0-9][0-9 -]{4,19}$/, 'must be a phone number'),
+});
+export type Citizen = z.infer<typeof Citizen>;
+
+/**
+ * received: written, not yet routed; dispatched: at a unit, waiting to be accepted;
+ * accepted: being handled; difficult: waiting for the supervision office's decision;
+ * awaiting-designation: returned too often, the supervision office names the unit;
+ * resolved: replied to, waiting for the citizen's callback; closed: done for good.
+ */
+export const TicketStatus = z.enum([
+  'received',
+  'dispatched',
+  'accepted',
+  'difficult',
+  'awaiting-designation',
+  'resolved',
+  'closed',
+]);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+export const Deadlines = z.object({
+  /** Start of the current allotted period (dispatch, escalation, reopen): warnings are fractions of it. */
+  allottedFrom: IsoDateTime.optional(),
+  accept: IsoDateTime.optional(),
+  complete: IsoDateTime.optional(),
+  /** The return window closes here (退单时限). */
+  returnBy: IsoDateTime.optional(),
+  /** Reminders due before `complete`. */
+  warnings: z.array(IsoDateTime).default([]),
+  /** The citizen's callback counts as unanswered after this. */
+  callback: IsoDateTime.optional(),
+  /** Some deadline was computed for a year whose holidays are not yet published (weekends-only). */
+  provisional: z.boolean().default(false),
+});
+export type Deadlines = z.infer<typeof Deadlines>;
+
+export const Counters = z.object({
+  returns: z.number().int().min(0),
+  extensions: z.number().int().min(0),
+  reopens: z.number().int().min(0),
+  escalations: z.number().int().min(0),
+});
+export type Counters = z.infer<typeof Counters>;
+
+/** answered: out of scope, answered by the operator; transferred: to an emergency line; explained: closed by the supervision office with an explanation. */
+export const Resolution = z.enum(['resolved', 'unresolved', 'answered', 'transferred', 'explained']);
+export type Resolution = z.infer<typeof Resolution>;
+
+export const Satisfaction = z.enum(['satisfied', 'unsatisfied', 'no-answer']);
+export type Satisfaction = z.infer<typeof Satisfaction>;
+
+export const Outcome = z.object({
+  resolution: Resolution,
+  satisfaction: Satisfaction.optional(),
+  reply: z.string().optional(),
+  transferTo: EmergencyLine.optional(),
+  explanation: z.string().optional(),
+});
+export type Outcome = z.infer<typeof Outcome>;
+
+export const PendingExtension = z.object({
+  days: z.number().int().positive(),
+  reason: z.string(),
+  requestedAt: IsoDateTime,
+});
+
+export const Ticket = z.object({
+  id: Id,
+  channel: Channel,
+  kind: TicketKind,
+  urgency: Urgency,
+  category: z.string(),
+  title: z.string(),
+  description: z.string(),
+  location: Location,
+  citizen: Citizen,
+  status: TicketStatus,
+  /** The unit whose queue holds the ticket now. */
+  unitId: Id.optional(),
+  level: EscalationLevel,
+  /** True once the supervision office designated the unit: it may no longer return the ticket. */
+  designated: z.boolean().default(false),
+  deadlines: Deadlines,
+  counters: Counters,
+  pendingExtension: PendingExtension.optional(),
+  /** Departments a street asked for when it blew the whistle. */
+  whistledDepartmentIds: z.array(Id).default([]),
+  outcome: Outcome.optional(),
+  createdAt: IsoDateTime,
+  dispatchedAt: IsoDateTime.optional(),
+  acceptedAt: IsoDateTime.optional(),
+  resolvedAt: IsoDateTime.optional(),
+  closedAt: IsoDateTime.optional(),
+  updatedAt: IsoDateTime,
+  /** Optimistic concurrency: the number of events applied. */
+  version: z.number().int().min(0),
+});
+export type Ticket = z.infer<typeof Ticket>;

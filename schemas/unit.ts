@@ -1,0 +1,35 @@
+// Handler units (streets, districts, departments, the supervision office) and who they notify.
+import { z } from 'zod';
+import { Id, LocalizedName, UnitType } from './common.js';
+
+export const Unit = z
+  .object({
+    id: Id,
+    type: UnitType,
+    name: LocalizedName,
+    /** The district a street belongs to; a district's own id; absent for city-wide units. */
+    districtId: Id.optional(),
+  })
+  .superRefine((unit, ctx) => {
+    if (unit.type === 'street' && !unit.districtId) {
+      ctx.addIssue({ code: 'custom', path: ['districtId'], message: 'a street must belong to a district' });
+    }
+    if (unit.type === 'district' && unit.districtId !== undefined && unit.districtId !== unit.id) {
+      ctx.addIssue({ code: 'custom', path: ['districtId'], message: 'a district is its own district' });
+    }
+  });
+export type Unit = z.infer<typeof Unit>;
+
+export const WebhookSubscription = z.object({
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  /** Shared secret for the HMAC-SHA256 signature; long enough not to be guessed. */
+  secret: z.string().min(16, 'must be at least 16 characters'),
+});
+export type WebhookSubscription = z.infer<typeof WebhookSubscription>;
+
+/** Where a unit wants its tickets and escalations delivered. */
+export const Subscriptions = z.object({
+  emails: z.array(z.email({ error: 'must be an email address' })).max(20).default([]),
+  webhooks: z.array(WebhookSubscription).max(5).default([]),
+});
+export type Subscriptions = z.infer<typeof Subscriptions>;

@@ -1,0 +1,475 @@
+import { describe, expect, it } from 'vitest';
+import { replay } from '../../../domain/tickets/evolve.js';
+import { openTicket } from '../../../domain/tickets/open-ticket.js';
+import {
+  TicketStory,
+  at,
+  clerkOf,
+  coordinatorOf,
+  ctx,
+  noiseComplaint,
+  operator,
+  supervisor,
+  system,
+} from './world.js';
+
+// Monday 23 November 2026, 10:00 in Shanghai: no holiday in the next three weeks.
+const monday = at('2026-11-23T10:00:00+08:00');
+const dongmen = clerkOf('s-haibin-dongmen');
+
+function dispatchedNoiseComplaint(): TicketStory {
+  const story = TicketStory.open(noiseComplaint, monday);
+  story.do(system, { type: 'dispatch' }, at('2026-11-23T10:00:19+08:00'));
+  return story;
+}
+
+describe('intake', () => {
+  it('fills kind and urgency from the catalogue when the operator leaves them out', () => {
+    const story = TicketStory.open(noiseComplaint, monday);
+
+    expect(story.ticket).toMatchObject({ status: 'received', kind: 'complaint', urgency: 'normal', level: 1, version: 1 });
+  });
+
+  it('names every field that refers to nothing in the city', () => {
+    const decision = openTicket(
+      { ...noiseComplaint, category: 'XYZ-999', location: { districtId: 'd-nowhere', streetId: 'xx', address: '某路1号' } },
+      ctx(operator, monday),
+    );
+
+    expect(decision.ok).toBe(false);
+    if (decision.ok) return;
+    expect(decision.error.status).toBe(400);
+    expect(decision.error.message).toBe(
+      'category: unknown category "XYZ-999"; location.districtId: unknown district "d-nowhere"; location.streetId: unknown street "xx"',
+    );
+  });
+
+  it('refuses a street that lies in another district', () => {
+    const decision = openTicket(
+      { ...noiseComplaint, location: { ...noiseComplaint.location, streetId: 's-nanhu-hubin' } },
+      ctx(operator, monday),
+    );
+
+    expect(decision.ok).toBe(false);
+    if (!decision.ok) expect(decision.error.message).toBe('location.streetId: street "s-nanhu-hubin" is not in district "d-haibin"');
+  });
+
+  it('lets only intake staff open tickets', () => {
+    const decision = openTicket(noiseComplaint, ctx(dongmen, monday));
+
+    expect(decision.ok).toBe(false);
+    if (!decision.ok) expect(decision.error.status).toBe(403);
+  });
+});
+
+describe('direct dispatch', () => {
+  it('sends a neighbourhood noise complaint straight to its street with the complaint deadlines', () => {
+    const story = dispatchedNoiseComplaint();
+
+    expect(story.ticket).toMatchObject({ status: 'dispatched', unitId: 's-haibin-dongmen', level: 1 });
+    expect(story.ticket.deadlines).toMatchObject({
+      accept: '2026-11-24T02:00:19.000Z', // 1 working day
+      returnBy: '2026-11-25T02:00:19.000Z', // 2 working days
+      complete: '2026-12-14T02:00:19.000Z', // 15 working days
+      provisional: false,
+    });
+    expect(story.events.at(-1)).toMatchObject({ type: 'ticket.dispatched', reason: 'direct', dispatchMs: 19_000 });
+  });
+
+  it('sends unpaid wages to the human resources bureau, not the street', () => {
+    const story = TicketStory.open({ ...noiseComplaint, category: 'LAB-001' }, monday);
+
+    story.do(system, { type: 'dispatch' }, monday);
+
+    expect(story.ticket.unitId).toBe('dept-human-resources');
+  });
+
+  it('answers an out-of-scope request at once and closes it without dispatching', () => {
+    const story = TicketStory.open({ ...noiseComplaint, category: 'OOS-002' }, monday);
+
+    story.do(system, { type: 'dispatch' }, monday);
+
+    expect(story.ticket.status).toBe('closed');
+    expect(story.ticket.unitId).toBeUndefined();
+    expect(story.ticket.outcome).toMatchObject({ resolution: 'answered' });
+    expect(story.ticket.outcome?.reply).toContain('12345');
+  });
+
+  it('transfers a fire to 119 and closes the ticket', () => {
+    const story = TicketStory.open({ ...noiseComplaint, category: 'EMG-002' }, monday);
+
+    story.do(system, { type: 'dispatch' }, monday);
+
+    expect(story.ticket.status).toBe('closed');
+    expect(story.ticket.outcome).toEqual({ resolution: 'transferred', transferTo: '119' });
+  });
+
+  it('gives a smell of gas 15 wall-clock minutes to be accepted, even on National Day at night', () => {
+    const night = at('2026-10-01T03:00:00+08:00');
+    const story = TicketStory.open({ ...noiseComplaint, category: 'GAS-002' }, night);
+
+    story.do(system, { type: 'dispatch' }, night);
+
+    expect(story.ticket.deadlines.accept).toBe('2026-09-30T19:15:00.000Z');
+  });
+
+  it('gives a water outage 30 minutes to be accepted', () => {
+    const story = TicketStory.open({ ...noiseComplaint, category: 'WAT-001' }, monday);
+
+    story.do(system, { type: 'dispatch' }, monday);
+
+    expect(story.ticket.deadlines.accept).toBe('2026-11-23T02:30:00.000Z');
+  });
+
+  it('is done by the workflow, never by a person', () => {
+    const story = TicketStory.open(noiseComplaint, monday);
+
+    expect(story.refuse(operator, { type: 'dispatch' }, monday).rule).toBe('dispatch.system-only');
+  });
+});
+
+describe('acceptance and resolution', () => {
+  it('lets the street accept and then resolve its ticket', () => {
+    const story = dispatchedNoiseComplaint();
+
+    story.do(dongmen, { type: 'accept' }, at('2026-11-23T11:00:00+08:00'));
+    story.do(dongmen, { type: 'resolve', reply: '已上门协调，装修队承诺晚十点后停工。' }, at('2026-11-25T15:00:00+08:00'));
+
+    expect(story.ticket).toMatchObject({ status: 'resolved', acceptedAt: '2026-11-23T03:00:00.000Z' });
+    expect(story.ticket.deadlines.callback).toBe('2026-11-30T07:00:00.000Z'); // 3 working days later
+  });
+
+  it('counts resolving a ticket that was never accepted as accepting it too', () => {
+    const story = dispatchedNoiseComplaint();
+
+    const added = story.do(dongmen, { type: 'resolve', reply: '已处理' }, at('2026-11-23T11:00:00+08:00'));
+
+    expect(added.map((e) => e.type)).toEqual(['ticket.accepted', 'ticket.resolved']);
+  });
+
+  it('refuses a department acting on a street’s ticket', () => {
+    const story = dispatchedNoiseComplaint();
+
+    const error = story.refuse(clerkOf('dept-water'), { type: 'accept' }, monday);
+
+    expect(error.status).toBe(403);
+    expect(error.rule).toBe('ticket.not-your-unit');
+    expect(error.message).toContain('handled by s-haibin-dongmen');
+  });
+
+  it('refuses a double-clicked resolve: the second click changes nothing', () => {
+    const story = dispatchedNoiseComplaint();
+    story.do(dongmen, { type: 'resolve', reply: '已处理' }, monday);
+
+    const error = story.refuse(dongmen, { type: 'resolve', reply: '已处理' }, monday);
+
+    expect(error.status).toBe(409);
+    expect(error.rule).toBe('resolve.status');
+  });
+
+  it('refuses to resolve a closed ticket and says it is closed', () => {
+    const story = TicketStory.open({ ...noiseComplaint, category: 'OOS-001' }, monday);
+    story.do(system, { type: 'dispatch' }, monday);
+
+    expect(story.refuse(dongmen, { type: 'resolve', reply: 'x' }, monday).rule).toBe('ticket.closed');
+  });
+});
+
+describe('returns', () => {
+  it('re-routes a returned ticket to the unit the street names, with fresh deadlines', () => {
+    const story = dispatchedNoiseComplaint();
+
+    story.do(dongmen, { type: 'return', reason: '系施工噪音，属城管职责', suggestedUnitId: 'dept-urban-management' }, at('2026-11-24T09:30:00+08:00'));
+
+    expect(story.ticket).toMatchObject({ status: 'dispatched', unitId: 'dept-urban-management', counters: { returns: 1 } });
+    expect(story.ticket.deadlines.complete).toBe('2026-12-15T01:30:00.000Z');
+  });
+
+  it('sends a return without a named unit to the district, which coordinates', () => {
+    const story = dispatchedNoiseComplaint();
+
+    story.do(dongmen, { type: 'return', reason: '不属本街道辖区' }, at('2026-11-24T09:30:00+08:00'));
+
+    expect(story.ticket.unitId).toBe('d-haibin');
+  });
+
+  it('closes the return window 2 working days after dispatch', () => {
+    const story = dispatchedNoiseComplaint();
+
+    const error = story.refuse(dongmen, { type: 'return', reason: '不属本街道' }, at('2026-11-25T10:01:00+08:00'));
+
+    expect(error.status).toBe(422);
+    expect(error.rule).toBe('return.window-closed');
+  });
+
+  it('hands the ticket to the supervision office after the third return, and the designated unit cannot return it', () => {
+    const story = dispatchedNoiseComplaint();
+    const hops = ['dept-urban-management', 'dept-housing', 's-haibin-xiwan'];
+    let holder = 's-haibin-dongmen';
+    hops.forEach((next, i) => {
+      story.do(clerkOf(holder), { type: 'return', reason: '不属本单位职责', suggestedUnitId: next }, at(`2026-11-2${3 + i}T16:00:00+08:00`));
+      holder = next;
+    });
+
+    expect(story.ticket).toMatchObject({ status: 'awaiting-designation', unitId: 'supervision', counters: { returns: 3 } });
+
+    story.do(supervisor, { type: 'designate', unitId: 'dept-urban-management' }, at('2026-11-26T09:00:00+08:00'));
+    expect(story.ticket).toMatchObject({ status: 'dispatched', unitId: 'dept-urban-management', designated: true });
+    const error = story.refuse(clerkOf('dept-urban-management'), { type: 'return', reason: '仍不属本单位' }, at('2026-11-26T10:00:00+08:00'));
+    expect(error.rule).toBe('return.designated');
+  });
+
+  it('refuses to return to a unit that does not exist', () => {
+    const story = dispatchedNoiseComplaint();
+
+    const error = story.refuse(dongmen, { type: 'return', reason: '不属本街道', suggestedUnitId: 'dept-nowhere' }, monday);
+
+    expect(error.message).toBe('suggestedUnitId: "dept-nowhere" is not a street or department of this city');
+  });
+});
+
+describe('extensions', () => {
+  function accepted(): TicketStory {
+    const story = dispatchedNoiseComplaint();
+    story.do(dongmen, { type: 'accept' }, monday);
+    return story;
+  }
+
+  it('moves the deadline by the approved working days, and the old deadline stands while pending', () => {
+    const story = accepted();
+    story.do(dongmen, { type: 'request-extension', days: 5, reason: '需协调多户居民' }, at('2026-12-01T10:00:00+08:00'));
+    expect(story.ticket.deadlines.complete).toBe('2026-12-14T02:00:19.000Z');
+
+    story.do(supervisor, { type: 'decide-extension', approve: true }, at('2026-12-02T10:00:00+08:00'));
+
+    expect(story.ticket.deadlines.complete).toBe('2026-12-21T02:00:19.000Z');
+    expect(story.ticket.counters.extensions).toBe(1);
+    expect(story.ticket.pendingExtension).toBeUndefined();
+  });
+
+  it('keeps the deadline when the supervision office rejects the request', () => {
+    const story = accepted();
+    story.do(dongmen, { type: 'request-extension', days: 5, reason: '需协调多户居民' }, monday);
+
+    story.do(supervisor, { type: 'decide-extension', approve: false, comment: '时限内可以办结' }, monday);
+
+    expect(story.ticket.deadlines.complete).toBe('2026-12-14T02:00:19.000Z');
+    expect(story.ticket.counters.extensions).toBe(0);
+  });
+
+  it('allows one pending request at a time', () => {
+    const story = accepted();
+    story.do(dongmen, { type: 'request-extension', days: 5, reason: '需协调多户居民' }, monday);
+
+    expect(story.refuse(dongmen, { type: 'request-extension', days: 3, reason: '再延三天' }, monday).rule).toBe('extension.pending');
+  });
+
+  it('refuses more than 10 working days', () => {
+    expect(accepted().refuse(dongmen, { type: 'request-extension', days: 11, reason: '工程量大' }, monday).rule).toBe('extension.too-long');
+  });
+
+  it('refuses a request after the deadline has passed', () => {
+    const error = accepted().refuse(dongmen, { type: 'request-extension', days: 2, reason: '来不及' }, at('2026-12-14T10:00:20+08:00'));
+
+    expect(error.rule).toBe('extension.deadline-passed');
+  });
+
+  it('stops after the policy’s number of approved extensions', () => {
+    const story = accepted();
+    for (let i = 0; i < 2; i++) {
+      story.do(dongmen, { type: 'request-extension', days: 1, reason: '需要更多时间' }, monday);
+      story.do(supervisor, { type: 'decide-extension', approve: true }, monday);
+    }
+
+    expect(story.refuse(dongmen, { type: 'request-extension', days: 1, reason: '还要时间' }, monday).rule).toBe('extension.limit');
+  });
+
+  it('is decided only by the supervision office', () => {
+    const story = accepted();
+    story.do(dongmen, { type: 'request-extension', days: 5, reason: '需协调多户居民' }, monday);
+
+    expect(story.refuse(dongmen, { type: 'decide-extension', approve: true }, monday).status).toBe(403);
+  });
+
+  it('needs a request to decide on', () => {
+    expect(accepted().refuse(supervisor, { type: 'decide-extension', approve: true }, monday).rule).toBe('extension.none-pending');
+  });
+});
+
+describe('whistle', () => {
+  it('moves a street’s ticket to its district with the district’s deadline', () => {
+    const story = dispatchedNoiseComplaint();
+
+    story.do(dongmen, { type: 'whistle', departmentIds: ['dept-urban-management', 'dept-housing'], reason: '违建涉及多部门' }, monday);
+
+    expect(story.ticket).toMatchObject({
+      status: 'dispatched',
+      unitId: 'd-haibin',
+      level: 2,
+      whistledDepartmentIds: ['dept-urban-management', 'dept-housing'],
+    });
+    expect(story.ticket.deadlines.complete).toBe('2026-11-30T02:00:00.000Z'); // 5 working days
+    expect(story.events.at(-1)).toMatchObject({ type: 'ticket.escalated', reason: 'whistle', fromUnitId: 's-haibin-dongmen' });
+  });
+
+  it('is for streets only', () => {
+    const story = TicketStory.open({ ...noiseComplaint, category: 'LAB-001' }, monday);
+    story.do(system, { type: 'dispatch' }, monday);
+
+    const error = story.refuse(clerkOf('dept-human-resources'), { type: 'whistle', departmentIds: ['dept-housing'], reason: '需要协调' }, monday);
+
+    expect(error.rule).toBe('whistle.street-only');
+  });
+
+  it('names a department that does not exist', () => {
+    const error = dispatchedNoiseComplaint().refuse(dongmen, { type: 'whistle', departmentIds: ['dept-housing', 's-haibin-xiwan'], reason: '需要协调' }, monday);
+
+    expect(error.message).toBe('departmentIds[1]: unknown department "s-haibin-xiwan"');
+  });
+});
+
+describe('difficult cases', () => {
+  function markedDifficult(): TicketStory {
+    const story = dispatchedNoiseComplaint();
+    story.do(dongmen, { type: 'mark-difficult', reason: '历史遗留问题，涉及产权争议' }, monday);
+    return story;
+  }
+
+  it('leaves the street’s queue and waits for the supervision office', () => {
+    expect(markedDifficult().ticket).toMatchObject({ status: 'difficult', unitId: 'supervision' });
+  });
+
+  it('can be re-dispatched to a named unit, which may not return it', () => {
+    const story = markedDifficult();
+
+    story.do(supervisor, { type: 'decide-difficult', decision: 'redispatch', unitId: 'dept-housing' }, monday);
+
+    expect(story.ticket).toMatchObject({ status: 'dispatched', unitId: 'dept-housing', designated: true });
+  });
+
+  it('can be ordered handled within a deadline, without an acceptance step', () => {
+    const story = markedDifficult();
+
+    story.do(supervisor, { type: 'decide-difficult', decision: 'order', unitId: 's-haibin-dongmen', days: 5 }, monday);
+
+    expect(story.ticket).toMatchObject({ status: 'accepted', unitId: 's-haibin-dongmen' });
+    expect(story.ticket.deadlines.complete).toBe('2026-11-30T02:00:00.000Z');
+  });
+
+  it('can be closed with an explanation', () => {
+    const story = markedDifficult();
+
+    story.do(supervisor, { type: 'decide-difficult', decision: 'close', explanation: '属司法程序事项，已告知诉讼途径' }, monday);
+
+    expect(story.ticket.outcome).toEqual({ resolution: 'explained', explanation: '属司法程序事项，已告知诉讼途径' });
+  });
+
+  it('is decided by the supervision office only', () => {
+    const error = markedDifficult().refuse(dongmen, { type: 'decide-difficult', decision: 'close', explanation: '无法解决的问题' }, monday);
+
+    expect(error.status).toBe(403);
+  });
+});
+
+describe('deadlines, warnings and escalation', () => {
+  it('warns at half and three quarters of the allotted working time', () => {
+    const story = dispatchedNoiseComplaint();
+
+    // 15 working days of 7 office hours: half is 52.5 h (Wed 2 Dec 15:00), three quarters 78.75 h (Tue 8 Dec 11:45).
+    expect(story.ticket.deadlines.warnings).toEqual(['2026-12-02T07:00:19.000Z', '2026-12-08T03:45:19.000Z']);
+    expect(story.refuse(system, { type: 'warn' }, at('2026-12-02T14:59:00+08:00')).rule).toBe('warning.none-due');
+    story.do(system, { type: 'warn' }, at('2026-12-02T15:00:19+08:00'));
+    expect(story.events.at(-1)).toMatchObject({ type: 'ticket.warning', fraction: 0.5 });
+    story.do(system, { type: 'warn' }, at('2026-12-08T11:45:19+08:00'));
+    expect(story.events.at(-1)).toMatchObject({ type: 'ticket.warning', fraction: 0.75 });
+    expect(story.refuse(system, { type: 'warn' }, at('2026-12-09T00:00:00+08:00')).rule).toBe('warning.none-due');
+  });
+
+  it('does not warn early', () => {
+    expect(dispatchedNoiseComplaint().refuse(system, { type: 'warn' }, at('2026-12-01T10:00:00+08:00')).rule).toBe('warning.none-due');
+  });
+
+  it('escalates to the district when the street misses its deadline, then to the city', () => {
+    const story = dispatchedNoiseComplaint();
+    story.do(dongmen, { type: 'accept' }, monday);
+    expect(story.refuse(system, { type: 'escalate' }, at('2026-12-14T10:00:00+08:00')).rule).toBe('escalation.not-due');
+
+    story.do(system, { type: 'escalate' }, at('2026-12-14T10:00:19+08:00'));
+    expect(story.ticket).toMatchObject({ status: 'dispatched', unitId: 'd-haibin', level: 2, counters: { escalations: 1 } });
+    expect(story.ticket.deadlines.complete).toBe('2026-12-21T02:00:19.000Z');
+
+    story.do(coordinatorOf('d-haibin'), { type: 'accept' }, at('2026-12-14T11:00:00+08:00'));
+    story.do(system, { type: 'escalate' }, at('2026-12-21T10:00:19+08:00'));
+    expect(story.ticket).toMatchObject({ unitId: 'supervision', level: 3 });
+
+    expect(story.refuse(system, { type: 'escalate' }, at('2027-01-30T10:00:00+08:00')).rule).toBe('escalation.top');
+  });
+
+  it('escalates a ticket nobody accepted within the acceptance time', () => {
+    const story = dispatchedNoiseComplaint();
+
+    story.do(system, { type: 'escalate' }, at('2026-11-24T10:00:19+08:00'));
+
+    expect(story.ticket).toMatchObject({ unitId: 'd-haibin', level: 2 });
+  });
+});
+
+describe('callback', () => {
+  function resolved(): TicketStory {
+    const story = dispatchedNoiseComplaint();
+    story.do(dongmen, { type: 'resolve', reply: '已协调处理' }, monday);
+    return story;
+  }
+
+  it('closes a ticket the citizen confirms resolved and is satisfied with', () => {
+    const story = resolved();
+
+    story.do(operator, { type: 'callback', resolved: true, satisfied: true }, at('2026-11-24T10:00:00+08:00'));
+
+    expect(story.ticket).toMatchObject({ status: 'closed', outcome: { resolution: 'resolved', satisfaction: 'satisfied', reply: '已协调处理' } });
+  });
+
+  it('reopens once to the same unit, and a second failure closes it unsatisfied', () => {
+    const story = resolved();
+
+    story.do(operator, { type: 'callback', resolved: false, satisfied: false, comment: '噪音依旧' }, at('2026-11-24T10:00:00+08:00'));
+    expect(story.ticket).toMatchObject({ status: 'accepted', unitId: 's-haibin-dongmen', counters: { reopens: 1 } });
+
+    story.do(dongmen, { type: 'resolve', reply: '再次上门协调' }, at('2026-11-26T10:00:00+08:00'));
+    story.do(operator, { type: 'callback', resolved: true, satisfied: false }, at('2026-11-27T10:00:00+08:00'));
+
+    expect(story.ticket).toMatchObject({ status: 'closed', outcome: { resolution: 'resolved', satisfaction: 'unsatisfied' } });
+  });
+
+  it('counts no answer within 3 working days as no answer, not as satisfied', () => {
+    const story = resolved();
+    expect(story.refuse(system, { type: 'callback-timeout' }, at('2026-11-26T09:59:00+08:00')).rule).toBe('callback.not-due');
+
+    story.do(system, { type: 'callback-timeout' }, at('2026-11-26T10:00:00+08:00'));
+
+    expect(story.ticket.outcome).toMatchObject({ resolution: 'resolved', satisfaction: 'no-answer' });
+  });
+
+  it('is recorded by intake, not by the unit that handled the ticket', () => {
+    expect(resolved().refuse(dongmen, { type: 'callback', resolved: true, satisfied: true }, monday).status).toBe(403);
+  });
+
+  it('cannot be recorded before the ticket is resolved', () => {
+    expect(dispatchedNoiseComplaint().refuse(operator, { type: 'callback', resolved: true, satisfied: true }, monday).rule).toBe(
+      'record a callback for.status',
+    );
+  });
+});
+
+describe('history', () => {
+  it('rebuilds the same ticket from its events alone', () => {
+    const story = dispatchedNoiseComplaint();
+    story.do(dongmen, { type: 'accept' }, monday);
+    story.do(dongmen, { type: 'request-extension', days: 3, reason: '需要协调' }, monday);
+    story.do(supervisor, { type: 'decide-extension', approve: true }, monday);
+    story.do(dongmen, { type: 'resolve', reply: '已处理' }, monday);
+
+    expect(replay(story.events)).toEqual(story.ticket);
+    expect(story.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
