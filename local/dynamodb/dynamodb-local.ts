@@ -1,0 +1,97 @@
+// Runs DynamoDB Local (AWS's own emulator) as a child process on Java, in memory or on disk.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { ensureEmulator } from './emulator-package.js';
+
+export interface DynamoDbLocalOptions {
+  port: number;
+  /** Folder for the database file; in memory when absent. */
+  dataDir?: string;
+  /** How long to wait for the first answer, in ms. */
+  startTimeoutMs?: number;
+}
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** Explains what to do when this machine has no Java runtime. */
+export class JavaMissingError extends Error {
+  constructor() {
+    super(
+      'DynamoDB Local needs Java 11 or newer and `java` was not found on PATH.\n' +
+        '  Install it (Debian/Ubuntu: `sudo apt-get install -y openjdk-17-jre-headless`),\n' +
+        '  or point Casework at an existing DynamoDB with DYNAMODB_ENDPOINT=http://host:port.',
+    );
+  }
+}
+
+/** True when a `java` launcher answers on PATH. */
+export function hasJava(): boolean {
+  return spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** A client for a local endpoint with the dummy credentials DynamoDB Local accepts. */
+export function localDynamoDbClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+}
+
+/** Starts DynamoDB Local and resolves once it answers ListTables. */
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
+  if (!hasJava()) throw new JavaMissingError();
+  const dir = await ensureEmulator();
+  const storage = options.dataDir ? ['-sharedDb', '-dbPath', prepare(options.dataDir)] : ['-inMemory'];
+  const child = spawn(
+    'java',
+    [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), ...storage, '-port', String(options.port), '-disableTelemetry'],
+    // Both the variable and the flag are needed, or it tries a DNS lookup for telemetry.
+    { env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' }, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  try {
+    await waitUntilAnswering(endpoint, child, options.startTimeoutMs ?? 30_000, () => stderr);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return { endpoint, stop: () => stopProcess(child) };
+}
+
+function prepare(dataDir: string): string {
+  const path = resolve(dataDir);
+  mkdirSync(path, { recursive: true });
+  return path;
+}
+
+async function waitUntilAnswering(endpoint: string, child: ChildProcess, timeoutMs: number, stderr: () => string) {
+  const client = localDynamoDbClient(endpoint);
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}: ${stderr()}`);
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms: ${String(error)}`);
+        // Readiness polling of a starting JVM, not a stand-in for a timer: there is no event to wait on.
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolveStop) => {
+    child.once('exit', () => resolveStop());
+    child.kill('SIGTERM');
+  });
+}
