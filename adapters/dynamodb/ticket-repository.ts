@@ -1,0 +1,166 @@
+// TicketRepository on DynamoDB: conditional writes, transactions for ticket + events, Query for every listing.
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError, RuleViolationError } from '../../domain/errors.js';
+import type { IdempotencyClaim, Page, PageRequest, TicketRepository } from '../../domain/ports/ticket-repository.js';
+import type { EscalationLevel } from '../../schemas/common.js';
+import type { Ticket } from '../../schemas/ticket.js';
+import { TicketEvent } from '../../schemas/ticket-events.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { fromItem, stripUndefined, toItem } from './ticket-item.js';
+
+export interface TicketTables {
+  tickets: string;
+  events: string;
+  idempotency: string;
+}
+
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+const DEFAULT_PAGE = 50;
+const MAX_PAGE = 200;
+
+export class DynamoTicketRepository implements TicketRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tables: TicketTables,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async create(ticket: Ticket, events: TicketEvent[], idempotency?: IdempotencyClaim) {
+    const claim = idempotency && {
+      Put: {
+        TableName: this.tables.idempotency,
+        Item: {
+          key: idempotency.key,
+          fingerprint: idempotency.fingerprint,
+          ticketId: ticket.id,
+          expiresAt: Math.floor(this.now().getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(#key)',
+        ExpressionAttributeNames: { '#key': 'key' },
+      },
+    };
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...(claim ? [claim] : []),
+            { Put: { TableName: this.tables.tickets, Item: toItem(ticket), ConditionExpression: 'attribute_not_exists(id)' } },
+            ...this.eventPuts(events),
+          ],
+        }),
+      );
+      return { ticket, replayed: false };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException) || !idempotency) throw mapConflict(error, ticket.id);
+      return this.replay(idempotency, error);
+    }
+  }
+
+  private async replay(idempotency: IdempotencyClaim, error: TransactionCanceledException) {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tables.idempotency, Key: { key: idempotency.key }, ConsistentRead: true }),
+    );
+    if (!Item) throw mapConflict(error, '(new ticket)');
+    if (Item.fingerprint !== idempotency.fingerprint) {
+      throw new RuleViolationError(
+        'idempotency.key-reused',
+        `Idempotency-Key "${idempotency.key}" was already used for a different request`,
+      );
+    }
+    const first = await this.get(String(Item.ticketId));
+    if (!first) throw new ConflictError('idempotency.in-flight', 'the first request with this Idempotency-Key is still being written');
+    return { ticket: first, replayed: true };
+  }
+
+  async get(id: string): Promise<Ticket | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tables.tickets, Key: { id }, ConsistentRead: true }));
+    return Item ? fromItem(Item) : undefined;
+  }
+
+  async history(id: string): Promise<TicketEvent[]> {
+    const events: TicketEvent[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tables.events,
+          KeyConditionExpression: 'ticketId = :id',
+          ExpressionAttributeValues: { ':id': id },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) events.push(TicketEvent.parse(item));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return events;
+  }
+
+  async save(ticket: Ticket, events: TicketEvent[], expectedVersion: number): Promise<void> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tables.tickets,
+                Item: toItem(ticket),
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              },
+            },
+            ...this.eventPuts(events),
+          ],
+        }),
+      );
+    } catch (error) {
+      throw mapConflict(error, ticket.id);
+    }
+  }
+
+  inbox(unitId: string, page?: PageRequest): Promise<Page<Ticket>> {
+    return this.query('inbox', 'inboxUnitId = :pk', { ':pk': unitId }, page);
+  }
+
+  overdue(now: Date, page?: PageRequest): Promise<Page<Ticket>> {
+    return this.query('open-by-deadline', 'openBucket = :pk AND completeDueKey < :now', { ':pk': 'open', ':now': now.toISOString() }, page);
+  }
+
+  escalated(level: Exclude<EscalationLevel, 1>, page?: PageRequest): Promise<Page<Ticket>> {
+    return this.query('escalated', 'escalationLevel = :pk', { ':pk': `L${level}` }, page);
+  }
+
+  private async query(index: string, condition: string, values: Record<string, unknown>, page: PageRequest = {}): Promise<Page<Ticket>> {
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tables.tickets,
+        IndexName: index,
+        KeyConditionExpression: condition,
+        ExpressionAttributeValues: values,
+        Limit: Math.min(page.limit ?? DEFAULT_PAGE, MAX_PAGE),
+        ExclusiveStartKey: decodeCursor(page.cursor),
+      }),
+    );
+    return { items: (result.Items ?? []).map(fromItem), cursor: encodeCursor(result.LastEvaluatedKey) };
+  }
+
+  private eventPuts(events: TicketEvent[]) {
+    return events.map((event) => ({
+      Put: {
+        TableName: this.tables.events,
+        Item: stripUndefined(event),
+        ConditionExpression: 'attribute_not_exists(seq)',
+      },
+    }));
+  }
+}
+
+/** A cancelled transaction or failed condition means someone else wrote first: a 409, never a lost update. */
+function mapConflict(error: unknown, ticketId: string): unknown {
+  const name = (error as { name?: string }).name;
+  if (error instanceof TransactionCanceledException || name === 'ConditionalCheckFailedException') {
+    return new ConflictError('ticket.concurrent-update', `ticket ${ticketId} was changed by someone else; reload and try again`);
+  }
+  return error;
+}

@@ -1,0 +1,39 @@
+// Port: where tickets and their histories are kept. Adapters implement it; the domain depends only on this.
+import type { EscalationLevel } from '../../schemas/common.js';
+import type { Ticket } from '../../schemas/ticket.js';
+import type { TicketEvent } from '../../schemas/ticket-events.js';
+
+export interface PageRequest {
+  limit?: number;
+  /** Opaque, from the previous page. */
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Present when more items follow. */
+  cursor?: string;
+}
+
+/** An intake retry carries the same key; the fingerprint tells a true retry from a reused key. */
+export interface IdempotencyClaim {
+  key: string;
+  fingerprint: string;
+}
+
+export interface TicketRepository {
+  /** Writes a new ticket with its first events; a retried key returns the ticket it first created. */
+  create(ticket: Ticket, events: TicketEvent[], idempotency?: IdempotencyClaim): Promise<{ ticket: Ticket; replayed: boolean }>;
+  /** The ticket, or undefined. */
+  get(id: string): Promise<Ticket | undefined>;
+  /** The ticket's whole history in order. */
+  history(id: string): Promise<TicketEvent[]>;
+  /** Writes the ticket's new state and events if nobody changed it since `expectedVersion`; else a 409. */
+  save(ticket: Ticket, events: TicketEvent[], expectedVersion: number): Promise<void>;
+  /** Open tickets in a unit's queue, earliest deadline first. */
+  inbox(unitId: string, page?: PageRequest): Promise<Page<Ticket>>;
+  /** Tickets in hand whose completion deadline has passed, most overdue first. */
+  overdue(now: Date, page?: PageRequest): Promise<Page<Ticket>>;
+  /** Open tickets at an escalation level, earliest deadline first. */
+  escalated(level: Exclude<EscalationLevel, 1>, page?: PageRequest): Promise<Page<Ticket>>;
+}

@@ -1,0 +1,86 @@
+// The shape of the manifest: what a Casework deployment consists of, read by the CDK stack and the local runtime.
+
+export type AttributeType = 'S' | 'N';
+
+export interface KeySpec {
+  name: string;
+  type: AttributeType;
+}
+
+export interface IndexSpec {
+  name: string;
+  partitionKey: KeySpec;
+  sortKey?: KeySpec;
+}
+
+export interface TableSpec {
+  /** Logical name; the physical name is `<prefix>-<name>` and reaches functions as an environment variable. */
+  name: string;
+  partitionKey: KeySpec;
+  sortKey?: KeySpec;
+  indexes?: IndexSpec[];
+  stream?: 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE';
+  /** Attribute holding an epoch-seconds expiry. */
+  ttlAttribute?: string;
+  /** What the table is for, shown in docs/data-model.md. */
+  purpose: string;
+}
+
+export type TableAccess = 'read' | 'write' | 'read-write';
+
+export interface FunctionSpec {
+  name: string;
+  /** Source file relative to the repository root, exporting `handler`. */
+  entry: string;
+  tables?: Partial<Record<string, TableAccess>>;
+  /** State machines the function starts or sends task results to. */
+  stateMachines?: string[];
+  environment?: Record<string, string>;
+  timeoutSeconds?: number;
+}
+
+export interface StateMachineSpec {
+  name: string;
+  /** ASL file relative to the repository root. */
+  definitionFile: string;
+  /** `${Key}` in the ASL file -> the ARN or name of a manifest resource. */
+  substitutions: Record<string, { function: string } | { table: string } | { stateMachine: string }>;
+}
+
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** API Gateway path syntax: `/v1/tickets/{id}`. */
+  path: string;
+  function: string;
+  /** False only for public routes such as health. */
+  auth: boolean;
+}
+
+export interface StreamSubscriptionSpec {
+  table: string;
+  function: string;
+  batchSize: number;
+}
+
+export interface ScheduleSpec {
+  name: string;
+  /** EventBridge Scheduler cron: `cron(minutes hours day-of-month month day-of-week year)`. */
+  cron: string;
+  timeZone: 'Asia/Shanghai';
+  target: { stateMachine: string } | { function: string };
+  input?: Record<string, unknown>;
+}
+
+export interface Manifest {
+  tables: TableSpec[];
+  functions: FunctionSpec[];
+  stateMachines: StateMachineSpec[];
+  routes: RouteSpec[];
+  streams: StreamSubscriptionSpec[];
+  schedules: ScheduleSpec[];
+}
+
+/** The environment variable through which a function learns a table's physical name. */
+export function tableEnvName(table: string): string {
+  return `TABLE_${table.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
+}

@@ -1,0 +1,61 @@
+// The one declaration of a Casework deployment: the CDK stack and the local runtime are both built from it.
+import type { Manifest, TableSpec } from './manifest-types.js';
+
+const S = 'S' as const;
+const N = 'N' as const;
+
+export const tables: TableSpec[] = [
+  {
+    name: 'Tickets',
+    purpose: 'one item per ticket; its stream starts the lifecycle execution',
+    partitionKey: { name: 'id', type: S },
+    stream: 'NEW_AND_OLD_IMAGES',
+    indexes: [
+      // Sparse: only tickets waiting in a unit's queue carry inboxUnitId, so closed tickets cost nothing.
+      { name: 'inbox', partitionKey: { name: 'inboxUnitId', type: S }, sortKey: { name: 'inboxDueKey', type: S } },
+      { name: 'open-by-deadline', partitionKey: { name: 'openBucket', type: S }, sortKey: { name: 'completeDueKey', type: S } },
+      { name: 'escalated', partitionKey: { name: 'escalationLevel', type: S }, sortKey: { name: 'completeDueKey', type: S } },
+    ],
+  },
+  {
+    name: 'TicketEvents',
+    purpose: "a ticket's history, one item per event, written in the same transaction as the ticket",
+    partitionKey: { name: 'ticketId', type: S },
+    sortKey: { name: 'seq', type: N },
+  },
+  {
+    name: 'IdempotencyKeys',
+    purpose: 'Idempotency-Key of an intake request -> the ticket it created, for 24 hours',
+    partitionKey: { name: 'key', type: S },
+    ttlAttribute: 'expiresAt',
+  },
+  {
+    name: 'Directory',
+    purpose: 'reference data by kind: units, categories, notification subscriptions',
+    partitionKey: { name: 'kind', type: S },
+    sortKey: { name: 'id', type: S },
+  },
+  {
+    name: 'PanelSeats',
+    purpose: 'one item per member of a joint-review panel, holding the vote; panels by member via the index',
+    partitionKey: { name: 'panelId', type: S },
+    sortKey: { name: 'memberId', type: S },
+    indexes: [{ name: 'by-member', partitionKey: { name: 'memberId', type: S }, sortKey: { name: 'deadline', type: S } }],
+  },
+  {
+    name: 'Ledger',
+    purpose: "a zeroing campaign's ledger: entries by month, and a ticket's entries across months",
+    partitionKey: { name: 'month', type: S },
+    sortKey: { name: 'ticketId', type: S },
+    indexes: [{ name: 'by-ticket', partitionKey: { name: 'ticketId', type: S }, sortKey: { name: 'month', type: S } }],
+  },
+];
+
+export const manifest: Manifest = {
+  tables,
+  functions: [],
+  stateMachines: [],
+  routes: [],
+  streams: [],
+  schedules: [],
+};
