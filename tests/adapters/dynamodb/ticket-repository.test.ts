@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoTicketRepository } from '../../../adapters/dynamodb/ticket-repository.js';
-import { CaseworkError } from '../../../domain/errors.js';
+import type { CaseworkError } from '../../../domain/errors.js';
 import { freshTables } from '../../support/dynamodb.js';
 import { TicketStory, at, clerkOf, noiseComplaint, system } from '../../domain/tickets/world.js';
 
