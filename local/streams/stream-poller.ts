@@ -1,0 +1,179 @@
+// DynamoDB Streams -> handler: reads a table's real stream and invokes a stream handler with Lambda's event shape.
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  type DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record as StreamRecord,
+  type Shard,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+
+// The SDK's and Lambda's attribute-value types describe the same JSON; only their TypeScript differs.
+type Image = Record<string, AttributeValue>;
+import type { Checkpoints } from './checkpoints.js';
+
+export interface StreamPollerOptions {
+  tableName: string;
+  dynamodb: DynamoDBClient;
+  streams: DynamoDBStreamsClient;
+  handler: (event: DynamoDBStreamEvent) => Promise<unknown>;
+  checkpoints: Checkpoints;
+  batchSize: number;
+  /** Attempts per batch before it is set aside as failed (the local on-failure destination). */
+  maxAttempts?: number;
+  region?: string;
+  onBatchFailed?: (event: DynamoDBStreamEvent, error: unknown) => void;
+  /** Waits between retries; injected so tests need not sleep. */
+  backoff?: (attempt: number) => Promise<void>;
+}
+
+/** Polls one table's stream; records of a shard are handled in order, one batch at a time. */
+export class StreamPoller {
+  private streamArn?: string;
+  private queue: Promise<unknown> = Promise.resolve();
+  private loop?: Promise<void>;
+  private running = false;
+  readonly failedBatches: DynamoDBStreamEvent[] = [];
+
+  constructor(private readonly options: StreamPollerOptions) {}
+
+  /** Handles every record available now, across all shards; resolves with how many were handled. */
+  drain(): Promise<number> {
+    // Serialised: the background loop and explicit drains must never handle one shard twice at once.
+    const next = this.queue.then(() => this.drainOnce());
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Keeps draining in the background, pausing `idleMs` whenever the stream is empty. */
+  start(idleMs = 50): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        const handled = await this.drain().catch((error: unknown) => {
+          console.error(`stream poller ${this.options.tableName}:`, error);
+          return 0;
+        });
+        if (handled === 0 && this.running) await new Promise((r) => setTimeout(r, idleMs).unref());
+      }
+    })();
+  }
+
+  /** Stops the background loop after the batch in hand. */
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+    await this.queue;
+  }
+
+  private async drainOnce(): Promise<number> {
+    const shards = await this.shards();
+    let handled = 0;
+    // Parents before children: a split shard's records follow its parent's.
+    for (const shard of orderByLineage(shards)) handled += await this.drainShard(shard);
+    return handled;
+  }
+
+  private async drainShard(shard: Shard): Promise<number> {
+    const { streams, checkpoints, batchSize } = this.options;
+    const shardId = shard.ShardId ?? '';
+    const key = `${this.streamArn}/${shardId}`;
+    const after = checkpoints.get(key);
+    let iterator = (
+      await streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: this.streamArn,
+          ShardId: shardId,
+          ShardIteratorType: after ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON',
+          SequenceNumber: after,
+        }),
+      )
+    ).ShardIterator;
+    let handled = 0;
+    while (iterator) {
+      const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: batchSize }));
+      const records = page.Records ?? [];
+      if (records.length === 0) break;
+      await this.deliver(records);
+      const last = records.at(-1)?.dynamodb?.SequenceNumber;
+      if (last) checkpoints.set(key, last);
+      handled += records.length;
+      iterator = page.NextShardIterator;
+    }
+    return handled;
+  }
+
+  private async deliver(records: StreamRecord[]): Promise<void> {
+    const event: DynamoDBStreamEvent = { Records: records.map((r) => this.toLambdaRecord(r)) };
+    const maxAttempts = this.options.maxAttempts ?? 10;
+    const backoff = this.options.backoff ?? ((n: number) => new Promise<void>((r) => setTimeout(r, Math.min(5_000, 50 * 2 ** n)).unref()));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.options.handler(event);
+        return;
+      } catch (error) {
+        if (attempt >= maxAttempts) {
+          this.failedBatches.push(event);
+          this.options.onBatchFailed?.(event, error);
+          return;
+        }
+        await backoff(attempt);
+      }
+    }
+  }
+
+  private toLambdaRecord(record: StreamRecord): DynamoDBRecord {
+    const d = record.dynamodb ?? {};
+    return {
+      eventID: record.eventID,
+      eventName: record.eventName,
+      eventVersion: record.eventVersion ?? '1.1',
+      eventSource: 'aws:dynamodb',
+      awsRegion: this.options.region ?? 'us-east-1',
+      eventSourceARN: this.streamArn,
+      dynamodb: {
+        ApproximateCreationDateTime: d.ApproximateCreationDateTime ? Math.floor(d.ApproximateCreationDateTime.getTime() / 1000) : undefined,
+        Keys: d.Keys as Image | undefined,
+        NewImage: d.NewImage as Image | undefined,
+        OldImage: d.OldImage as Image | undefined,
+        SequenceNumber: d.SequenceNumber,
+        SizeBytes: d.SizeBytes,
+        StreamViewType: d.StreamViewType,
+      },
+    };
+  }
+
+  private async shards(): Promise<Shard[]> {
+    if (!this.streamArn) {
+      const table = await this.options.dynamodb.send(new DescribeTableCommand({ TableName: this.options.tableName }));
+      this.streamArn = table.Table?.LatestStreamArn;
+      if (!this.streamArn) throw new Error(`table ${this.options.tableName} has no stream`);
+    }
+    const shards: Shard[] = [];
+    let start: string | undefined;
+    do {
+      const page = await this.options.streams.send(new DescribeStreamCommand({ StreamArn: this.streamArn, ExclusiveStartShardId: start }));
+      shards.push(...(page.StreamDescription?.Shards ?? []));
+      start = page.StreamDescription?.LastEvaluatedShardId;
+    } while (start);
+    return shards;
+  }
+}
+
+function orderByLineage(shards: Shard[]): Shard[] {
+  const ids = new Set(shards.map((s) => s.ShardId));
+  const ordered: Shard[] = [];
+  const placed = new Set<string | undefined>();
+  const place = (shard: Shard) => {
+    if (placed.has(shard.ShardId)) return;
+    const parent = shards.find((s) => s.ShardId === shard.ParentShardId);
+    if (parent && ids.has(parent.ShardId)) place(parent);
+    placed.add(shard.ShardId);
+    ordered.push(shard);
+  };
+  shards.forEach(place);
+  return ordered;
+}

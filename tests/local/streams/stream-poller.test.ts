@@ -1,0 +1,78 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileCheckpoints } from '../../../local/streams/checkpoints.js';
+import { StreamPoller } from '../../../local/streams/stream-poller.js';
+import { freshTables } from '../../support/dynamodb.js';
+
+describe('the DynamoDB Streams poller', () => {
+  let db: Awaited<ReturnType<typeof freshTables>>;
+  let streams: DynamoDBStreamsClient;
+  beforeAll(async () => {
+    db = await freshTables();
+    streams = new DynamoDBStreamsClient({ endpoint: db.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  });
+  afterAll(() => {
+    streams.destroy();
+    db.destroy();
+  });
+
+  const put = (id: string, title: string, version: number) =>
+    db.doc.send(new PutCommand({ TableName: db.name('Tickets'), Item: { id, title, version } }));
+
+  function poller(checkpointFile: string, handler: (event: DynamoDBStreamEvent) => Promise<void>) {
+    return new StreamPoller({
+      tableName: db.name('Tickets'),
+      dynamodb: db.client,
+      streams,
+      handler,
+      checkpoints: fileCheckpoints(checkpointFile),
+      batchSize: 2,
+      backoff: async () => undefined,
+    });
+  }
+
+  it('delivers each record once, in order per item, and not again after a restart', async () => {
+    const checkpointFile = join(mkdtempSync(join(tmpdir(), 'casework-ckpt-')), 'streams.json');
+    const seen: string[] = [];
+    const collect = async (event: DynamoDBStreamEvent) => {
+      for (const r of event.Records) seen.push(`${r.eventName} ${r.dynamodb?.NewImage?.id?.S} v${r.dynamodb?.NewImage?.version?.N}`);
+    };
+    await put('T-1', '噪音', 1);
+    await put('T-1', '噪音', 2);
+    await put('T-2', '停水', 1);
+
+    const first = poller(checkpointFile, collect);
+    expect(await first.drain()).toBe(3);
+    await put('T-1', '噪音', 3);
+    expect(await first.drain()).toBe(1);
+
+    const restarted = poller(checkpointFile, collect);
+    expect(await restarted.drain()).toBe(0);
+    expect(seen).toEqual(['INSERT T-1 v1', 'MODIFY T-1 v2', 'INSERT T-2 v1', 'MODIFY T-1 v3']);
+  });
+
+  it('retries a failed batch with the same records until the handler succeeds', async () => {
+    const checkpointFile = join(mkdtempSync(join(tmpdir(), 'casework-ckpt-')), 'streams.json');
+    const drainExisting = poller(checkpointFile, async () => undefined);
+    await drainExisting.drain();
+    await put('T-3', '路灯', 1);
+    let calls = 0;
+    const handled: string[] = [];
+
+    const flaky = poller(checkpointFile, async (event) => {
+      calls += 1;
+      if (calls < 3) throw new Error('handler down');
+      handled.push(...event.Records.map((r) => r.dynamodb?.Keys?.id?.S ?? ''));
+    });
+
+    expect(await flaky.drain()).toBe(1);
+    expect(calls).toBe(3);
+    expect(handled).toEqual(['T-3']);
+    expect(flaky.failedBatches).toEqual([]);
+  });
+});
