@@ -1,0 +1,231 @@
+// The run loop: serialises work per engine, persists each step before its effects, and owns timers and in-flight tasks.
+import type { Clock, TimerTarget } from '../clock.js';
+import type { ExecutionRecord, TimerRecord } from '../model.js';
+import type { Store } from '../store/store.js';
+import type { TaskOutcome } from '../tasks/task-types.js';
+import type { Executor } from './executor.js';
+import { Transaction } from './transaction.js';
+
+export type WorkItem =
+  | { kind: 'start'; arn: string }
+  | { kind: 'run'; arn: string; frameId: string }
+  | { kind: 'timer'; timer: TimerRecord }
+  | { kind: 'task'; arn: string; frameId: string; attempt: number; outcome: TaskOutcome; source: 'invocation' | 'token' }
+  | { kind: 'heartbeat'; arn: string; frameId: string; attempt: number }
+  | { kind: 'stop'; arn: string; error?: string; cause?: string };
+
+interface Queued {
+  item: WorkItem;
+  done?: () => void;
+}
+
+/** Waits a few macrotask turns so handlers that resolve "soon" count as runnable work. */
+function macrotasks(n: number): Promise<void> {
+  return new Promise((resolve) => {
+    let left = n;
+    const step = () => (--left <= 0 ? resolve() : setImmediate(step));
+    setImmediate(step);
+  });
+}
+
+export class Runner implements TimerTarget {
+  private readonly queue: Queued[] = [];
+  private readonly timers = new Map<string, TimerRecord>();
+  private readonly inflight = new Set<Promise<void>>();
+  private readonly cache = new Map<string, ExecutionRecord>();
+  private readonly finishedListeners = new Map<string, ((exec: ExecutionRecord) => void)[]>();
+  private pumping: Promise<void> | undefined;
+  private realTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly executor: Executor,
+    private readonly usesRealTime: boolean,
+  ) {}
+
+  /** Loads persisted timers (for a store that already holds running executions). */
+  async restoreTimers(): Promise<void> {
+    for (const t of await this.store.listTimers()) this.timers.set(t.id, t);
+    this.scheduleRealTimer();
+  }
+
+  /** Queues work; resolves once that item has been processed and persisted. */
+  submit(item: WorkItem): Promise<void> {
+    return new Promise((resolve) => {
+      this.queue.push({ item, done: resolve });
+      void this.kick();
+    });
+  }
+
+  /** Resolves when the execution reaches a terminal status. */
+  onFinished(arn: string, listener: (exec: ExecutionRecord) => void): void {
+    const list = this.finishedListeners.get(arn) ?? [];
+    list.push(listener);
+    this.finishedListeners.set(arn, list);
+  }
+
+  nextDueAt(): Date | undefined {
+    let best: string | undefined;
+    for (const t of this.timers.values()) if (best === undefined || t.dueAt < best) best = t.dueAt;
+    return best === undefined ? undefined : new Date(best);
+  }
+
+  async fireDue(now: Date): Promise<void> {
+    this.queueDueTimers(now);
+    await this.idle();
+  }
+
+  /** Runs until no work is queued and no in-flight task settles within a few macrotask turns. */
+  async idle(): Promise<void> {
+    for (;;) {
+      // A finished pump may have handed over to a fresh one, so wait until none is running.
+      do await this.kick();
+      while (this.pumping !== undefined || this.queue.length > 0);
+      if (this.inflight.size === 0) return;
+      const settled = await Promise.race([Promise.race([...this.inflight]).then(() => true), macrotasks(5).then(() => false)]);
+      if (!settled && this.queue.length === 0) return;
+    }
+  }
+
+  /** Stops the real-time scheduler (for shutdown). */
+  close(): void {
+    if (this.realTimer) clearTimeout(this.realTimer);
+    this.realTimer = undefined;
+  }
+
+  private kick(): Promise<void> {
+    if (!this.pumping) {
+      this.pumping = this.pump().finally(() => {
+        this.pumping = undefined;
+        if (this.queue.length > 0) void this.kick();
+      });
+    }
+    return this.pumping;
+  }
+
+  private async pump(): Promise<void> {
+    for (;;) {
+      this.queueDueTimers(this.clock.now());
+      const next = this.queue.shift();
+      if (!next) break;
+      try {
+        await this.process(next.item);
+      } finally {
+        next.done?.();
+      }
+    }
+    this.scheduleRealTimer();
+  }
+
+  private queueDueTimers(now: Date): void {
+    const due = [...this.timers.values()].filter((t) => new Date(t.dueAt).getTime() <= now.getTime());
+    due.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
+    for (const t of due) {
+      this.timers.delete(t.id);
+      this.queue.push({ item: { kind: 'timer', timer: t } });
+    }
+  }
+
+  private arnOf(item: WorkItem): string {
+    return item.kind === 'timer' ? item.timer.executionArn : item.arn;
+  }
+
+  private async load(arn: string): Promise<ExecutionRecord | undefined> {
+    const cached = this.cache.get(arn);
+    if (cached) return cached;
+    const exec = await this.store.getExecution(arn);
+    if (exec && exec.status === 'RUNNING') this.cache.set(arn, exec);
+    return exec;
+  }
+
+  private async process(item: WorkItem): Promise<void> {
+    const exec = await this.load(this.arnOf(item));
+    if (item.kind === 'timer') await this.store.deleteTimer(item.timer.id);
+    if (!exec || exec.status !== 'RUNNING') return;
+    const tx = new Transaction(exec, this.clock.now());
+    try {
+      switch (item.kind) {
+        case 'start':
+          this.executor.start(tx);
+          break;
+        case 'run':
+          await this.executor.run(tx, item.frameId);
+          break;
+        case 'timer':
+          await this.executor.onTimer(tx, item.timer.frameId, item.timer.kind, item.timer.id, item.timer.attempt);
+          break;
+        case 'task':
+          await this.executor.onTaskOutcome(tx, item.frameId, item.attempt, item.outcome, item.source);
+          break;
+        case 'heartbeat':
+          this.executor.heartbeat(tx, item.frameId, item.attempt);
+          break;
+        case 'stop':
+          this.executor.stop(tx, item.error, item.cause);
+          break;
+      }
+    } catch (e) {
+      // An engine bug must not leave a half-applied step running: fail the execution visibly instead.
+      this.executor.crash(tx, `Internal engine error: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    await this.commit(tx);
+  }
+
+  /** Persists the step, then performs its effects (task starts, wake-ups of waiting callers). */
+  private async commit(tx: Transaction): Promise<void> {
+    const { exec } = tx;
+    if (tx.events.length > 0) await this.store.appendHistory(exec.executionArn, tx.events);
+    for (const id of tx.timerDeletes) {
+      this.timers.delete(id);
+      await this.store.deleteTimer(id);
+    }
+    for (const t of tx.timerPuts) {
+      if (tx.timerDeletes.includes(t.id)) continue;
+      this.timers.set(t.id, t);
+      await this.store.putTimer(t);
+    }
+    for (const token of tx.tokenDeletes) await this.store.deleteTaskToken(token);
+    for (const record of tx.tokenPuts) if (!tx.tokenDeletes.includes(record.token)) await this.store.putTaskToken(record);
+    await this.store.putExecution(exec);
+    for (const frameId of tx.runnable) this.queue.push({ item: { kind: 'run', arn: exec.executionArn, frameId } });
+    for (const effect of tx.effects) {
+      if (effect.kind === 'start-task') this.startTask(exec.executionArn, effect.frameId, effect.attempt, effect.invocation.start);
+      else this.finished(exec);
+    }
+  }
+
+  private startTask(arn: string, frameId: string, attempt: number, start: () => Promise<TaskOutcome>): void {
+    const p: Promise<void> = Promise.resolve()
+      .then(start)
+      .catch((e: unknown): TaskOutcome => ({ ok: false, error: 'States.TaskFailed', cause: e instanceof Error ? e.message : String(e) }))
+      .then((outcome) => {
+        this.inflight.delete(p);
+        this.queue.push({ item: { kind: 'task', arn, frameId, attempt, outcome, source: 'invocation' } });
+        void this.kick();
+      });
+    this.inflight.add(p);
+  }
+
+  private finished(exec: ExecutionRecord): void {
+    this.cache.delete(exec.executionArn);
+    const listeners = this.finishedListeners.get(exec.executionArn) ?? [];
+    this.finishedListeners.delete(exec.executionArn);
+    for (const l of listeners) l(exec);
+  }
+
+  /** With the real clock, one setTimeout for the earliest timer; virtual clocks call fireDue themselves. */
+  private scheduleRealTimer(): void {
+    if (!this.usesRealTime) return;
+    if (this.realTimer) clearTimeout(this.realTimer);
+    this.realTimer = undefined;
+    const due = this.nextDueAt();
+    if (!due) return;
+    const delay = Math.min(Math.max(0, due.getTime() - this.clock.now().getTime()), 2 ** 31 - 1);
+    this.realTimer = setTimeout(() => {
+      this.realTimer = undefined;
+      void this.fireDue(this.clock.now());
+    }, delay);
+    this.realTimer.unref();
+  }
+}

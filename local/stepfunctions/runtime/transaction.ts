@@ -1,0 +1,52 @@
+// One engine step's changes to an execution: history events, timers, tokens and effects, persisted together.
+import type { Json } from '../json.js';
+import type { ExecutionRecord, Frame, HistoryEvent, TaskTokenRecord, TimerRecord } from '../model.js';
+import type { TaskInvocation } from '../tasks/task-types.js';
+
+export type Effect =
+  | { kind: 'start-task'; frameId: string; attempt: number; invocation: TaskInvocation }
+  | { kind: 'finished' };
+
+/** Collects what a step changed; the runner writes it to the store before performing any effect. */
+export class Transaction {
+  readonly events: HistoryEvent[] = [];
+  readonly timerPuts: TimerRecord[] = [];
+  readonly timerDeletes: string[] = [];
+  readonly tokenPuts: TaskTokenRecord[] = [];
+  readonly tokenDeletes: string[] = [];
+  readonly runnable: string[] = [];
+  readonly effects: Effect[] = [];
+
+  constructor(
+    readonly exec: ExecutionRecord,
+    readonly now: Date,
+  ) {}
+
+  /** Appends a history event (ids are per execution; previousEventId follows the frame's own thread). */
+  event(frame: Frame | undefined, type: string, details?: Record<string, Json>): number {
+    const id = this.exec.nextEventId;
+    this.exec.nextEventId += 1;
+    const previous = frame ? frame.lastEventId : id - 1;
+    const event: HistoryEvent = { timestamp: this.now.toISOString(), type, id, previousEventId: previous };
+    if (details) {
+      const key = `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails`;
+      event[key] = details;
+    }
+    this.events.push(event);
+    if (frame) frame.lastEventId = id;
+    return id;
+  }
+
+  /** Marks a frame runnable once this step is persisted. */
+  enqueue(frameId: string): void {
+    this.runnable.push(frameId);
+  }
+
+  putTimer(timer: TimerRecord): void {
+    this.timerPuts.push(timer);
+  }
+
+  deleteTimer(id: string): void {
+    this.timerDeletes.push(id);
+  }
+}
