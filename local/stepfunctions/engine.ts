@@ -104,6 +104,7 @@ export class Engine {
   private readonly handlers: HandlerRegistry;
   private readonly dynamodbFactory: DynamoDbFactory | undefined;
   private dynamodbPort: DynamoDbPort | undefined;
+  private services: TaskServices | undefined;
 
   constructor(options: EngineOptions = {}) {
     this.clock = options.clock ?? new SystemClock();
@@ -118,7 +119,7 @@ export class Engine {
       evaluators: { JSONPath: new JsonPathEvaluator(intrinsics), JSONata: new JsonataEvaluator(intrinsics) },
       random,
       newToken: () => `AAAA${Buffer.from(randomUUID() + randomUUID(), 'utf8').toString('base64url')}`,
-      taskServices: () => this.taskServices(),
+      taskServices: () => (this.services ??= this.taskServices()),
     });
     const attachable = isAttachableClock(this.clock);
     this.runner = new Runner(this.store, this.clock, executor, !attachable);
@@ -130,14 +131,21 @@ export class Engine {
     return this.runner.idle();
   }
 
-  /** Reloads persisted timers; call after constructing an engine over a store that has running executions. */
+  /** Picks up every running execution of the store; call once after constructing an engine over existing data. */
   async resume(): Promise<void> {
-    await this.runner.restoreTimers();
+    await this.runner.resume();
   }
 
   /** Stops the real-time timer scheduler. */
   close(): void {
     this.runner.close();
+  }
+
+  /** Stops timers, lets the step in hand finish, and closes the store. */
+  async shutdown(): Promise<void> {
+    this.runner.close();
+    await this.runner.quiesce();
+    await this.store.close();
   }
 
   // ---- state machines ----
@@ -247,7 +255,7 @@ export class Engine {
       nextEventId: 1,
       definition: machine.definition,
     };
-    await this.store.putExecution(record);
+    await this.store.commit({ execution: record, events: [], timerPuts: [], timerDeletes: [], tokenPuts: [], tokenDeletes: [] });
     void this.runner.submit({ kind: 'start', arn });
     return { executionArn: arn, startDate: new Date(startDate) };
   }
@@ -343,7 +351,6 @@ export class Engine {
 
   private async answerToken(token: string, outcome: TaskOutcome): Promise<void> {
     const record = await this.tokenRecord(token);
-    await this.store.deleteTaskToken(token);
     await this.runner.submit({ kind: 'task', arn: record.executionArn, frameId: record.frameId, attempt: record.attempt, outcome, source: 'token' });
   }
 

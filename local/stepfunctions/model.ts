@@ -28,7 +28,7 @@ export interface StateMachineRecord {
 /** What a frame is waiting for while it is suspended. */
 export type FrameWait =
   | { kind: 'timer'; timerId: string; purpose: 'wait' | 'retry' }
-  | { kind: 'task'; attempt: number; token?: string; timerIds: string[]; heartbeatSeconds?: number }
+  | { kind: 'task'; attempt: number; token?: string; timerIds: string[]; heartbeatSeconds?: number; submitted?: boolean }
   | { kind: 'children' };
 
 /** Bookkeeping of a Parallel or Map state while its branches / iterations run. */
@@ -78,6 +78,8 @@ export interface Frame {
   variables: JsonObject;
   mapItem?: { Index: number; Value: Json };
   lastEventId: number;
+  /** A token task interrupted by a restart runs again under the token it already handed out. */
+  reuseToken?: string;
   done?: boolean;
 }
 

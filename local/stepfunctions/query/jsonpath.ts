@@ -345,26 +345,24 @@ export function bracketNotation(tail: string): string {
 export function writePath(target: Json, tail: string, value: Json): Json {
   const { segments } = parsePathTail(tail);
   if (segments.length === 0) return value;
-  const root: Json = isJsonObject(target) || Array.isArray(target) ? (JSON.parse(JSON.stringify(target)) as Json) : target;
-  let node: Json = root;
-  for (let i = 0; i < segments.length; i += 1) {
+  // Values are never mutated once made, so only the containers along the path are copied; the rest is shared.
+  const write = (node: Json, i: number): Json => {
     const seg = segments[i] as Segment;
     const last = i === segments.length - 1;
     if (seg.kind === 'name' && seg.names.length === 1 && isJsonObject(node)) {
       const key = seg.names[0] as string;
-      if (last) node[key] = value;
-      else {
-        if (!isJsonObject(node[key]) && !Array.isArray(node[key])) node[key] = {};
-        node = node[key] as Json;
-      }
-    } else if (seg.kind === 'index' && seg.indexes.length === 1 && Array.isArray(node)) {
+      const child = node[key];
+      const next = last ? value : write(isJsonObject(child) || Array.isArray(child) ? child : {}, i + 1);
+      return { ...node, [key]: next };
+    }
+    if (seg.kind === 'index' && seg.indexes.length === 1 && Array.isArray(node)) {
       const idx = seg.indexes[0] as number;
       if (idx < 0 || idx >= node.length) throw new JsonPathSyntaxError('Index out of range');
-      if (last) node[idx] = value;
-      else node = node[idx] as Json;
-    } else {
-      throw new JsonPathSyntaxError('Cannot write to this path');
+      const copy = [...node];
+      copy[idx] = last ? value : write(node[idx] as Json, i + 1);
+      return copy;
     }
-  }
-  return root;
+    throw new JsonPathSyntaxError('Cannot write to this path');
+  };
+  return write(target, 0);
 }

@@ -2,14 +2,25 @@
 import type { Json, JsonObject } from '../json.js';
 import type { ExecutionRecord, Frame } from '../model.js';
 
+// The execution input is parsed once per execution, not once per state: it can be large and never changes.
+const parsedInputs = new WeakMap<ExecutionRecord, Json>();
+
+function executionInput(exec: ExecutionRecord): Json {
+  let input = parsedInputs.get(exec);
+  if (input === undefined) {
+    try {
+      input = JSON.parse(exec.input) as Json;
+    } catch {
+      input = exec.input;
+    }
+    parsedInputs.set(exec, input);
+  }
+  return input;
+}
+
 /** Builds the context object for the frame's current state. */
 export function contextObject(exec: ExecutionRecord, frame: Frame, machineName: string, taskToken?: string): JsonObject {
-  let input: Json;
-  try {
-    input = JSON.parse(exec.input) as Json;
-  } catch {
-    input = exec.input;
-  }
+  const input = executionInput(exec);
   const ctx: JsonObject = {
     Execution: {
       Id: exec.executionArn,

@@ -83,7 +83,8 @@ export class Executor {
     }
     try {
       const resource = loc.state.Type === 'Task' ? parseResource(String(loc.state.Resource)) : undefined;
-      const token = resource?.pattern === 'token' ? this.deps.newToken() : undefined;
+      const token = resource?.pattern === 'token' ? (frame.reuseToken ?? this.deps.newToken()) : undefined;
+      frame.reuseToken = undefined;
       const scope = this.scope(tx.exec, frame, frame.input, token);
       const filtered = loc.language === 'JSONPath' && loc.state.Type !== 'Fail' ? applyFilterPath(loc.state.InputPath, frame.input, scope) : frame.input;
       const effective = await this.effectiveInput(loc, { ...scope, input: filtered });
@@ -160,6 +161,7 @@ export class Executor {
     const waitsForToken = resource.pattern === 'token';
     if (source === 'invocation' && waitsForToken && outcome.ok) {
       tx.event(frame, 'TaskSubmitted', { ...this.resourceDetails(resource), output: toJsonText(outcome.output), outputDetails: { truncated: false } });
+      frame.wait.submitted = true;
       return;
     }
     this.endTaskWait(tx, frame);
@@ -181,6 +183,19 @@ export class Executor {
     if (resource.kind === 'lambda-function') tx.event(frame, 'LambdaFunctionFailed', details);
     else tx.event(frame, 'TaskFailed', { ...this.resourceDetails(resource), ...details });
     await this.fail(tx, frame, loc, new TaskError(outcome.error, outcome.cause));
+  }
+
+  /**
+   * After a restart: a task whose outcome was never recorded runs again (at-least-once, as in AWS),
+   * under the same token if it had one, so a token already handed out stays valid.
+   */
+  restartTask(tx: Transaction, frameId: string): void {
+    const frame = tx.exec.frames[frameId];
+    if (!frame || frame.done || frame.wait?.kind !== 'task') return;
+    for (const id of frame.wait.timerIds) tx.deleteTimer(id);
+    frame.reuseToken = frame.wait.token;
+    frame.wait = undefined;
+    tx.enqueue(frame.id);
   }
 
   /** Restarts the heartbeat timer of the task waiting on this frame. */
@@ -547,7 +562,7 @@ export class Executor {
   }
 
   private scope(exec: ExecutionRecord, frame: Frame, input: Json, token?: string): EvalScope {
-    const machineName = parseStateMachineArn(exec.stateMachineArn).name;
+    const machineName = machineNameOf(exec.stateMachineArn);
     return { input, context: contextObject(exec, frame, machineName, token), variables: frame.variables };
   }
 
@@ -582,4 +597,15 @@ export class Executor {
 function toStatesError(e: unknown): StatesError {
   if (e instanceof StatesError) return e;
   return new StatesRuntimeError(e instanceof Error ? e.message : String(e));
+}
+
+const machineNames = new Map<string, string>();
+/** A state machine's name from its ARN, remembered: every state of every execution asks. */
+function machineNameOf(arn: string): string {
+  let name = machineNames.get(arn);
+  if (name === undefined) {
+    name = parseStateMachineArn(arn).name;
+    machineNames.set(arn, name);
+  }
+  return name;
 }

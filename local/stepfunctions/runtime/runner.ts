@@ -1,9 +1,11 @@
 // The run loop: serialises work per engine, persists each step before its effects, and owns timers and in-flight tasks.
 import type { Clock, TimerTarget } from '../clock.js';
 import type { ExecutionRecord, TimerRecord } from '../model.js';
+import { needsResume } from '../store/store.js';
 import type { Store } from '../store/store.js';
 import type { TaskOutcome } from '../tasks/task-types.js';
 import type { Executor } from './executor.js';
+import { TimerQueue } from './timer-queue.js';
 import { Transaction } from './transaction.js';
 
 export type WorkItem =
@@ -12,7 +14,8 @@ export type WorkItem =
   | { kind: 'timer'; timer: TimerRecord }
   | { kind: 'task'; arn: string; frameId: string; attempt: number; outcome: TaskOutcome; source: 'invocation' | 'token' }
   | { kind: 'heartbeat'; arn: string; frameId: string; attempt: number }
-  | { kind: 'stop'; arn: string; error?: string; cause?: string };
+  | { kind: 'stop'; arn: string; error?: string; cause?: string }
+  | { kind: 'restart-task'; arn: string; frameId: string };
 
 interface Queued {
   item: WorkItem;
@@ -28,11 +31,12 @@ function macrotasks(n: number): Promise<void> {
   });
 }
 
+const CHAIN_BUDGET = 64;
+
 export class Runner implements TimerTarget {
   private readonly queue: Queued[] = [];
-  private readonly timers = new Map<string, TimerRecord>();
+  private readonly timers = new TimerQueue();
   private readonly inflight = new Set<Promise<void>>();
-  private readonly cache = new Map<string, ExecutionRecord>();
   private readonly finishedListeners = new Map<string, ((exec: ExecutionRecord) => void)[]>();
   private pumping: Promise<void> | undefined;
   private realTimer: NodeJS.Timeout | undefined;
@@ -44,9 +48,26 @@ export class Runner implements TimerTarget {
     private readonly usesRealTime: boolean,
   ) {}
 
-  /** Loads persisted timers (for a store that already holds running executions). */
-  async restoreTimers(): Promise<void> {
-    for (const t of await this.store.listTimers()) this.timers.set(t.id, t);
+  /**
+   * Picks up where a previous process stopped: reloads timers and re-queues the work that only that
+   * process's memory held (steps ready to run, task invocations whose outcome was never recorded).
+   */
+  async resume(): Promise<void> {
+    for (const t of await this.store.listTimers()) this.timers.put(t);
+    for (const exec of await this.store.listExecutionsToResume()) {
+      if (!needsResume(exec)) continue;
+      const arn = exec.executionArn;
+      const frames = Object.values(exec.frames);
+      if (frames.length === 0) this.queue.push({ item: { kind: 'start', arn } });
+      for (const f of frames) {
+        if (f.done) continue;
+        if (f.wait === undefined) this.queue.push({ item: { kind: 'run', arn, frameId: f.id } });
+        else if (f.wait.kind === 'task' && !(f.wait.token !== undefined && f.wait.submitted)) {
+          this.queue.push({ item: { kind: 'restart-task', arn, frameId: f.id } });
+        }
+      }
+    }
+    void this.kick();
     this.scheduleRealTimer();
   }
 
@@ -66,9 +87,8 @@ export class Runner implements TimerTarget {
   }
 
   nextDueAt(): Date | undefined {
-    let best: string | undefined;
-    for (const t of this.timers.values()) if (best === undefined || t.dueAt < best) best = t.dueAt;
-    return best === undefined ? undefined : new Date(best);
+    const due = this.timers.nextDue();
+    return due === undefined ? undefined : new Date(due);
   }
 
   async fireDue(now: Date): Promise<void> {
@@ -86,6 +106,12 @@ export class Runner implements TimerTarget {
       const settled = await Promise.race([Promise.race([...this.inflight]).then(() => true), macrotasks(5).then(() => false)]);
       if (!settled && this.queue.length === 0) return;
     }
+  }
+
+  /** Resolves once the step in hand (if any) is written; queued work stays queued. */
+  async quiesce(): Promise<void> {
+    this.queue.length = 0;
+    await this.pumping;
   }
 
   /** Stops the real-time scheduler (for shutdown). */
@@ -119,31 +145,23 @@ export class Runner implements TimerTarget {
   }
 
   private queueDueTimers(now: Date): void {
-    const due = [...this.timers.values()].filter((t) => new Date(t.dueAt).getTime() <= now.getTime());
-    due.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
-    for (const t of due) {
-      this.timers.delete(t.id);
-      this.queue.push({ item: { kind: 'timer', timer: t } });
-    }
+    for (const t of this.timers.takeDue(now.getTime())) this.queue.push({ item: { kind: 'timer', timer: t } });
   }
 
   private arnOf(item: WorkItem): string {
     return item.kind === 'timer' ? item.timer.executionArn : item.arn;
   }
 
-  private async load(arn: string): Promise<ExecutionRecord | undefined> {
-    const cached = this.cache.get(arn);
-    if (cached) return cached;
-    const exec = await this.store.getExecution(arn);
-    if (exec && exec.status === 'RUNNING') this.cache.set(arn, exec);
-    return exec;
-  }
-
   private async process(item: WorkItem): Promise<void> {
-    const exec = await this.load(this.arnOf(item));
-    if (item.kind === 'timer') await this.store.deleteTimer(item.timer.id);
-    if (!exec || exec.status !== 'RUNNING') return;
+    const exec = await this.store.getExecution(this.arnOf(item));
+    if (!exec) return;
     const tx = new Transaction(exec, this.clock.now());
+    // A fired timer is consumed in the same write as whatever it caused.
+    if (item.kind === 'timer') tx.deleteTimer(item.timer.id);
+    if (exec.status !== 'RUNNING') {
+      if (item.kind === 'timer') await this.commit(tx);
+      return;
+    }
     try {
       switch (item.kind) {
         case 'start':
@@ -164,6 +182,15 @@ export class Runner implements TimerTarget {
         case 'stop':
           this.executor.stop(tx, item.error, item.cause);
           break;
+        case 'restart-task':
+          this.executor.restartTask(tx, item.frameId);
+          break;
+      }
+      // Steps that only compute (Pass, Choice, a state's input processing) continue in the same
+      // transaction: nothing outside sees the states in between, so one write covers them all.
+      // The budget keeps one busy execution from starving the others.
+      for (let budget = CHAIN_BUDGET; budget > 0 && tx.runnable.length > 0 && exec.status === 'RUNNING'; budget--) {
+        await this.executor.run(tx, tx.runnable.shift() as string);
       }
     } catch (e) {
       // An engine bug must not leave a half-applied step running: fail the execution visibly instead.
@@ -175,19 +202,11 @@ export class Runner implements TimerTarget {
   /** Persists the step, then performs its effects (task starts, wake-ups of waiting callers). */
   private async commit(tx: Transaction): Promise<void> {
     const { exec } = tx;
-    if (tx.events.length > 0) await this.store.appendHistory(exec.executionArn, tx.events);
-    for (const id of tx.timerDeletes) {
-      this.timers.delete(id);
-      await this.store.deleteTimer(id);
-    }
-    for (const t of tx.timerPuts) {
-      if (tx.timerDeletes.includes(t.id)) continue;
-      this.timers.set(t.id, t);
-      await this.store.putTimer(t);
-    }
-    for (const token of tx.tokenDeletes) await this.store.deleteTaskToken(token);
-    for (const record of tx.tokenPuts) if (!tx.tokenDeletes.includes(record.token)) await this.store.putTaskToken(record);
-    await this.store.putExecution(exec);
+    const timerPuts = tx.timerPuts.filter((t) => !tx.timerDeletes.includes(t.id));
+    const tokenPuts = tx.tokenPuts.filter((r) => !tx.tokenDeletes.includes(r.token));
+    await this.store.commit({ execution: exec, events: tx.events, timerPuts, timerDeletes: tx.timerDeletes, tokenPuts, tokenDeletes: tx.tokenDeletes });
+    for (const id of tx.timerDeletes) this.timers.delete(id);
+    for (const t of timerPuts) this.timers.put(t);
     for (const frameId of tx.runnable) this.queue.push({ item: { kind: 'run', arn: exec.executionArn, frameId } });
     for (const effect of tx.effects) {
       if (effect.kind === 'start-task') this.startTask(exec.executionArn, effect.frameId, effect.attempt, effect.invocation.start);
@@ -208,7 +227,6 @@ export class Runner implements TimerTarget {
   }
 
   private finished(exec: ExecutionRecord): void {
-    this.cache.delete(exec.executionArn);
     const listeners = this.finishedListeners.get(exec.executionArn) ?? [];
     this.finishedListeners.delete(exec.executionArn);
     for (const l of listeners) l(exec);

@@ -17,6 +17,8 @@ export class Transaction {
   readonly runnable: string[] = [];
   readonly effects: Effect[] = [];
 
+  private nowText: string | undefined;
+
   constructor(
     readonly exec: ExecutionRecord,
     readonly now: Date,
@@ -27,7 +29,7 @@ export class Transaction {
     const id = this.exec.nextEventId;
     this.exec.nextEventId += 1;
     const previous = frame ? frame.lastEventId : id - 1;
-    const event: HistoryEvent = { timestamp: this.now.toISOString(), type, id, previousEventId: previous };
+    const event: HistoryEvent = { timestamp: (this.nowText ??= this.now.toISOString()), type, id, previousEventId: previous };
     if (details) {
       const key = `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails`;
       event[key] = details;

@@ -74,35 +74,70 @@ function invalidPath(path: string): StatesRuntimeError {
   return new StatesRuntimeError(`Invalid path '${path}': The choice state's condition path references an invalid value.`);
 }
 
+type CompiledRule = (scope: EvalScope) => boolean;
+
+// A rule's operator is found once per rule object, not on every evaluation of every execution.
+const compiledRules = new WeakMap<JsonObject, CompiledRule>();
+
 /** Evaluates one rule (top-level or nested) against the effective input. */
 export function evaluateRule(rule: JsonObject, scope: EvalScope): boolean {
-  if (Array.isArray(rule.And)) return rule.And.every((r) => isJsonObject(r) && evaluateRule(r, scope));
-  if (Array.isArray(rule.Or)) return rule.Or.some((r) => isJsonObject(r) && evaluateRule(r, scope));
-  if (isJsonObject(rule.Not)) return !evaluateRule(rule.Not, scope);
+  let compiled = compiledRules.get(rule);
+  if (!compiled) {
+    compiled = compileRule(rule);
+    compiledRules.set(rule, compiled);
+  }
+  return compiled(scope);
+}
 
+function compileRule(rule: JsonObject): CompiledRule {
+  if (Array.isArray(rule.And)) {
+    const parts = rule.And;
+    return (scope) => parts.every((r) => isJsonObject(r) && evaluateRule(r, scope));
+  }
+  if (Array.isArray(rule.Or)) {
+    const parts = rule.Or;
+    return (scope) => parts.some((r) => isJsonObject(r) && evaluateRule(r, scope));
+  }
+  if (isJsonObject(rule.Not)) {
+    const inner = rule.Not;
+    return (scope) => !evaluateRule(inner, scope);
+  }
   const variable = String(rule.Variable);
-  const selected = selectInScope(variable, scope);
-  if ('IsPresent' in rule) return selected.found === (rule.IsPresent === true);
-
+  if ('IsPresent' in rule) {
+    const wanted = rule.IsPresent === true;
+    return (scope) => selectInScope(variable, scope).found === wanted;
+  }
   for (const [op, test] of Object.entries(TYPE_TESTS)) {
     if (op in rule) {
-      if (!selected.found) return false;
-      return test(selected.value) === (rule[op] === true);
+      const wanted = rule[op] === true;
+      return (scope) => {
+        const selected = selectInScope(variable, scope);
+        return selected.found && test(selected.value) === wanted;
+      };
     }
   }
   for (const [op, compare] of Object.entries(COMPARATORS)) {
     if (op in rule) {
-      if (!selected.found) throw invalidPath(variable);
-      return compare(selected.value, rule[op] as Json);
+      const expected = rule[op] as Json;
+      return (scope) => {
+        const selected = selectInScope(variable, scope);
+        if (!selected.found) throw invalidPath(variable);
+        return compare(selected.value, expected);
+      };
     }
     const pathOp = `${op}Path`;
     if (pathOp in rule) {
-      if (!selected.found) throw invalidPath(variable);
       const otherPath = String(rule[pathOp]);
-      const other = selectInScope(otherPath, scope);
-      if (!other.found) throw invalidPath(otherPath);
-      return compare(selected.value, other.value);
+      return (scope) => {
+        const selected = selectInScope(variable, scope);
+        if (!selected.found) throw invalidPath(variable);
+        const other = selectInScope(otherPath, scope);
+        if (!other.found) throw invalidPath(otherPath);
+        return compare(selected.value, other.value);
+      };
     }
   }
-  throw new StatesRuntimeError(`Choice rule has no supported comparison operator: ${JSON.stringify(rule)}`);
+  return () => {
+    throw new StatesRuntimeError(`Choice rule has no supported comparison operator: ${JSON.stringify(rule)}`);
+  };
 }
