@@ -1,0 +1,148 @@
+// The durable store: what an engine wrote survives a restart, and interrupted work is picked up again.
+import { appendFileSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../../local/stepfunctions/clock.js';
+import { createEngine } from '../../local/stepfunctions/engine.js';
+import { openJournalStore } from '../../local/stepfunctions/store/journal-store.js';
+import type { HandlerRegistry } from '../../local/stepfunctions/tasks/task-types.js';
+import { createMachine } from './support/harness.js';
+
+const start = '2026-11-23T02:00:00.000Z';
+const dataDir = () => mkdtempSync(join(tmpdir(), 'casework-journal-'));
+
+/**
+ * An engine over the journal in `dir`, as a fresh process would open it: its own clock, so the engine
+ * it replaces (the "killed" process) never acts again.
+ */
+async function boot(dir: string, at: string | Date, handlers: HandlerRegistry = {}) {
+  const clock = new VirtualClock(at);
+  const engine = createEngine({ clock, store: openJournalStore(dir), handlers, random: () => 0.5 });
+  await engine.resume();
+  return { engine, clock };
+}
+
+const dispatchAndWait = {
+  StartAt: 'Notify',
+  States: {
+    Notify: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      Parameters: { FunctionName: 'notify', Payload: { 'token.$': '$$.Task.Token', 'ticket.$': '$.ticket' } },
+      TimeoutSeconds: 86_400,
+      Catch: [{ ErrorEquals: ['States.Timeout'], ResultPath: '$.timeout', Next: 'Escalate' }],
+      ResultPath: '$.reply',
+      Next: 'Cool down',
+    },
+    'Cool down': { Type: 'Wait', Seconds: 3600, Next: 'Done' },
+    Escalate: { Type: 'Pass', Result: 'escalated', ResultPath: '$.outcome', End: true },
+    Done: { Type: 'Pass', Result: 'resolved', ResultPath: '$.outcome', End: true },
+  },
+};
+
+describe('the journal store', () => {
+  it('keeps a task token valid across a restart and finishes the execution on the new engine', async () => {
+    const dir = dataDir();
+    const tokens: string[] = [];
+    const { engine: first, clock } = await boot(dir, start, { notify: (e) => void tokens.push((e as { token: string }).token) });
+    const arn = await createMachine(first, dispatchAndWait, 'lifecycle');
+    const { executionArn } = await first.startExecution({ stateMachineArn: arn, name: 'T-1', input: JSON.stringify({ ticket: 'T-1' }) });
+    await first.idle();
+    expect(tokens).toHaveLength(1);
+
+    const { engine: second, clock: later } = await boot(dir, clock.now());
+    await second.sendTaskSuccess({ taskToken: tokens[0] as string, output: JSON.stringify({ reply: '已处理' }) });
+    await later.advance(3600_000);
+
+    const done = await second.describeExecution({ executionArn });
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output ?? '{}')).toEqual({ ticket: 'T-1', reply: { reply: '已处理' }, outcome: 'resolved' });
+    const { events } = await second.getExecutionHistory({ executionArn, maxResults: 100 });
+    expect(events.map((e) => e.type)).toEqual([
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'TaskScheduled',
+      'TaskStarted',
+      'TaskSubmitted',
+      'TaskSucceeded',
+      'TaskStateExited',
+      'WaitStateEntered',
+      'WaitStateExited',
+      'PassStateEntered',
+      'PassStateExited',
+      'ExecutionSucceeded',
+    ]);
+  });
+
+  it('fires a persisted task timeout after a restart', async () => {
+    const dir = dataDir();
+    const { engine: first, clock } = await boot(dir, start, { notify: () => undefined });
+    const arn = await createMachine(first, dispatchAndWait, 'lifecycle');
+    const { executionArn } = await first.startExecution({ stateMachineArn: arn, input: JSON.stringify({ ticket: 'T-2' }) });
+    await first.idle();
+
+    const { engine: second, clock: later } = await boot(dir, clock.now());
+    await later.advance(86_400_000);
+
+    expect(JSON.parse((await second.describeExecution({ executionArn })).output ?? '{}')).toMatchObject({ outcome: 'escalated' });
+  });
+
+  it('runs a task again when its result was never recorded (at-least-once), under the same token', async () => {
+    const dir = dataDir();
+    const firstTokens: string[] = [];
+    // The first process "dies" while the notification is still being sent: its promise never settles.
+    const { engine: first, clock } = await boot(dir, start, { notify: (e) => new Promise(() => firstTokens.push((e as { token: string }).token)) });
+    const arn = await createMachine(first, dispatchAndWait, 'lifecycle');
+    const { executionArn } = await first.startExecution({ stateMachineArn: arn, input: JSON.stringify({ ticket: 'T-3' }) });
+    await first.idle();
+
+    const secondTokens: string[] = [];
+    const { engine: second, clock: later } = await boot(dir, clock.now(), { notify: (e) => void secondTokens.push((e as { token: string }).token) });
+    await second.idle();
+
+    expect(secondTokens).toEqual(firstTokens);
+    await second.sendTaskSuccess({ taskToken: firstTokens[0] as string, output: '"ok"' });
+    await later.advance(3600_000);
+    expect((await second.describeExecution({ executionArn })).status).toBe('SUCCEEDED');
+  });
+
+  it('cuts away a line torn by a crash in the middle of a write', async () => {
+    const dir = dataDir();
+    const { engine: first } = await boot(dir, start);
+    const arn = await createMachine(first, { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, 'tiny');
+    await first.startExecution({ stateMachineArn: arn, name: 'kept', input: '{}' });
+    await first.idle();
+    const journal = join(dir, 'journal.log');
+    const intact = statSync(journal).size;
+    appendFileSync(journal, 'S\tarn:aws:states:us-east-1:123456789012:execution:tiny:torn\t{"s":{"exe');
+
+    const { engine: second } = await boot(dir, start);
+
+    expect(statSync(journal).size).toBe(intact);
+    const { executions } = await second.listExecutions({ stateMachineArn: arn });
+    expect(executions.map((e) => [e.name, e.status])).toEqual([['kept', 'SUCCEEDED']]);
+  });
+
+  it('compacts to one line per execution and keeps every history and waiting timer', async () => {
+    const dir = dataDir();
+    const { engine } = await boot(dir, start, { notify: () => undefined });
+    const arn = await createMachine(engine, dispatchAndWait, 'lifecycle');
+    for (let i = 0; i < 5; i++) await engine.startExecution({ stateMachineArn: arn, name: `T-${i}`, input: JSON.stringify({ ticket: `T-${i}` }) });
+    await engine.idle();
+    const before = await engine.getExecutionHistory({ executionArn: arn.replace(':stateMachine:', ':execution:') + ':T-3' });
+
+    const store = openJournalStore(dir);
+    store.compact();
+    const clock = new VirtualClock(start);
+    const reopened = createEngine({ clock, store });
+    await reopened.resume();
+
+    expect(store.stats()).toMatchObject({ executions: 5, stepLines: 5, timers: 5 });
+    const after = await reopened.getExecutionHistory({ executionArn: arn.replace(':stateMachine:', ':execution:') + ':T-3' });
+    expect(after.events).toEqual(before.events);
+    await clock.advance(86_400_000);
+    const { executions } = await reopened.listExecutions({ stateMachineArn: arn, statusFilter: 'SUCCEEDED' });
+    expect(executions).toHaveLength(5);
+  });
+});
