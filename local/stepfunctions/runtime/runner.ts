@@ -39,6 +39,7 @@ export class Runner implements TimerTarget {
   private readonly inflight = new Set<Promise<void>>();
   private readonly finishedListeners = new Map<string, ((exec: ExecutionRecord) => void)[]>();
   private pumping: Promise<void> | undefined;
+  private closed = false;
   private realTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -108,8 +109,12 @@ export class Runner implements TimerTarget {
     }
   }
 
-  /** Resolves once the step in hand (if any) is written; queued work stays queued. */
+  /**
+   * Stops taking work and resolves once the step in hand (if any) is written. Work still queued or in
+   * flight is dropped: after a restart `resume` finds it again in the store.
+   */
   async quiesce(): Promise<void> {
+    this.closed = true;
     this.queue.length = 0;
     await this.pumping;
   }
@@ -121,6 +126,7 @@ export class Runner implements TimerTarget {
   }
 
   private kick(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     if (!this.pumping) {
       this.pumping = this.pump().finally(() => {
         this.pumping = undefined;
@@ -133,7 +139,7 @@ export class Runner implements TimerTarget {
   private async pump(): Promise<void> {
     for (;;) {
       this.queueDueTimers(this.clock.now());
-      const next = this.queue.shift();
+      const next = this.closed ? undefined : this.queue.shift();
       if (!next) break;
       try {
         await this.process(next.item);
