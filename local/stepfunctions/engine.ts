@@ -17,13 +17,13 @@ import {
   TaskTimedOutError,
 } from './errors/api-errors.js';
 import { invalidDefinitionMessage, validateDefinition, type Diagnostic } from './definition/validate.js';
-import type { Json } from './json.js';
+import { resolveJsonTexts, type Json } from './json.js';
 import type { ExecutionRecord, ExecutionStatus, StateMachineRecord } from './model.js';
 import { JsonataEvaluator } from './query/jsonata-evaluator.js';
 import { JsonPathEvaluator } from './query/jsonpath-evaluator.js';
 import { Executor } from './runtime/executor.js';
 import { Runner } from './runtime/runner.js';
-import { MemoryStore } from './store/memory-store.js';
+import { memoryJournalStore } from './store/journal-store.js';
 import type { Store } from './store/store.js';
 import { callHandler } from './tasks/lambda.js';
 import type { ChildExecutionDescription, DynamoDbFactory, DynamoDbPort, HandlerRegistry, TaskOutcome, TaskServices } from './tasks/task-types.js';
@@ -108,7 +108,7 @@ export class Engine {
 
   constructor(options: EngineOptions = {}) {
     this.clock = options.clock ?? new SystemClock();
-    this.store = options.store ?? new MemoryStore();
+    this.store = options.store ?? memoryJournalStore();
     this.handlers = options.handlers ?? {};
     this.dynamodbFactory = options.dynamodb;
     this.region = options.region ?? DEFAULT_SCOPE.region;
@@ -320,7 +320,7 @@ export class Engine {
     const events = await this.store.getHistory(input.executionArn);
     if (input.reverseOrder) events.reverse();
     const { items, nextToken } = page(events, input.maxResults, input.nextToken);
-    return { events: items.map((e) => ({ ...e, timestamp: new Date(e.timestamp) })), ...(nextToken ? { nextToken } : {}) };
+    return { events: items.map((e) => ({ ...resolveJsonTexts(e), timestamp: new Date(e.timestamp) })), ...(nextToken ? { nextToken } : {}) };
   }
 
   // ---- task tokens ----

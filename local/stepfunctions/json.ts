@@ -32,6 +32,33 @@ export function toJsonText(value: Json | undefined): string {
   return value === undefined ? 'null' : JSON.stringify(value);
 }
 
+/**
+ * The JSON text of a value, made only when it is written out (JSON.stringify calls `toJSON`). History
+ * events hold it instead of a string: values are never mutated, and most history is never read.
+ */
+export class DeferredJsonText {
+  constructor(readonly value: Json | undefined) {}
+  toJSON(): string {
+    return toJsonText(this.value);
+  }
+}
+
+/** Deferred JSON text of a value, for history event details. */
+export function jsonText(value: Json | undefined): Json {
+  // Typed as Json: it serialises as a JSON string, and readers of history see it through JSON.
+  return new DeferredJsonText(value) as unknown as Json;
+}
+
+/** A history value as clients see it: deferred texts turned into their strings. */
+export function resolveJsonTexts<T>(value: T): T {
+  if (value instanceof DeferredJsonText) return value.toJSON() as T;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(resolveJsonTexts) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = resolveJsonTexts(v);
+  return out as T;
+}
+
 /** The JSON type name AWS uses in messages ('object', 'array', 'string', 'number', 'boolean', 'null'). */
 export function jsonTypeName(value: unknown): string {
   if (value === null) return 'null';

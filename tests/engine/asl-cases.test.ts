@@ -1,5 +1,5 @@
 // Every recorded case in shared/asl-cases runs on the engine and must match AWS's recorded result.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,8 +68,11 @@ describe('recorded AWS Step Functions cases', () => {
 });
 
 describe('recorded cases on the durable journal store, read back after a restart', () => {
+  const parent = mkdtempSync(path.join(tmpdir(), 'casework-cases-'));
+  afterAll(() => rmSync(parent, { recursive: true, force: true }));
+
   it.each(files)('%s', async (file) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'casework-case-'));
+    const dir = mkdtempSync(path.join(parent, 'case-'));
     const { ok, expected, actual, executionArn, description } = await runCase(file, () => openJournalStore(dir));
     expect(ok ? expected : actual).toEqual(expected);
 

@@ -1,6 +1,6 @@
 // Kill -9 the engine process mid-run, again and again: every execution still ends as an uninterrupted run does.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -63,7 +63,10 @@ class EngineProcess {
 describe('the engine killed with SIGKILL mid-run', () => {
   const dir = mkdtempSync(join(tmpdir(), 'casework-durable-'));
   let engine: EngineProcess;
-  afterAll(() => engine?.kill());
+  afterAll(async () => {
+    await engine?.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('finishes every execution with the same result as an uninterrupted run', async () => {
     // Arrange: the results of an uninterrupted, in-process run.

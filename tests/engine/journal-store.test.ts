@@ -1,8 +1,8 @@
 // The durable store: what an engine wrote survives a restart, and interrupted work is picked up again.
-import { appendFileSync, mkdtempSync, statSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../local/stepfunctions/clock.js';
 import { createEngine } from '../../local/stepfunctions/engine.js';
 import { openJournalStore } from '../../local/stepfunctions/store/journal-store.js';
@@ -10,7 +10,9 @@ import type { HandlerRegistry } from '../../local/stepfunctions/tasks/task-types
 import { createMachine } from './support/harness.js';
 
 const start = '2026-11-23T02:00:00.000Z';
-const dataDir = () => mkdtempSync(join(tmpdir(), 'casework-journal-'));
+const parent = mkdtempSync(join(tmpdir(), 'casework-journal-'));
+const dataDir = () => mkdtempSync(join(parent, 'store-'));
+afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
 /**
  * An engine over the journal in `dir`, as a fresh process would open it: its own clock, so the engine

@@ -1,5 +1,5 @@
 // The executor: runs one state of one frame: input/output processing, Retry/Catch, transitions, forks, failures.
-import { isJsonObject, toJsonText, type Json, type JsonObject } from '../json.js';
+import { isJsonObject, jsonText, toJsonText, type Json, type JsonObject } from '../json.js';
 import {
   StatesError,
   StatesExceedToleratedFailureThresholdError,
@@ -76,7 +76,7 @@ export class Executor {
     if (!frame.entered) {
       const eventId = tx.event(frame, `${loc.state.Type}StateEntered`, {
         name: frame.stateName,
-        input: toJsonText(frame.input),
+        input: jsonText(frame.input),
         inputDetails: { truncated: false },
       });
       frame.entered = { eventId, time: tx.now.toISOString() };
@@ -100,7 +100,7 @@ export class Executor {
         now: tx.now,
         taskToken: token,
         tasks: this.deps.taskServices(tx.exec),
-        attemptId: `${tx.exec.name.slice(0, 40)}-${frame.id}-${tx.exec.nextFrameSeq}`,
+        attemptId: () => `${tx.exec.name.slice(0, 40)}-${frame.id}-${tx.exec.nextFrameSeq}`,
       });
       await this.handleOutcome(tx, frame, loc, outcome, effective, token);
     } catch (e) {
@@ -160,16 +160,16 @@ export class Executor {
     if (!resource) return;
     const waitsForToken = resource.pattern === 'token';
     if (source === 'invocation' && waitsForToken && outcome.ok) {
-      tx.event(frame, 'TaskSubmitted', { ...this.resourceDetails(resource), output: toJsonText(outcome.output), outputDetails: { truncated: false } });
+      tx.event(frame, 'TaskSubmitted', { ...this.resourceDetails(resource), output: jsonText(outcome.output), outputDetails: { truncated: false } });
       frame.wait.submitted = true;
       return;
     }
     this.endTaskWait(tx, frame);
     if (outcome.ok) {
       if (resource.kind === 'lambda-function') {
-        tx.event(frame, 'LambdaFunctionSucceeded', { output: toJsonText(outcome.output), outputDetails: { truncated: false } });
+        tx.event(frame, 'LambdaFunctionSucceeded', { output: jsonText(outcome.output), outputDetails: { truncated: false } });
       } else {
-        tx.event(frame, 'TaskSucceeded', { ...this.resourceDetails(resource), output: toJsonText(outcome.output), outputDetails: { truncated: false } });
+        tx.event(frame, 'TaskSucceeded', { ...this.resourceDetails(resource), output: jsonText(outcome.output), outputDetails: { truncated: false } });
       }
       try {
         await this.finishState(tx, frame, loc, outcome.output, undefined);
@@ -266,7 +266,7 @@ export class Executor {
     tx.exec.nextFrameSeq += 1;
     const { resource } = invocation;
     if (resource.kind === 'lambda-function') {
-      const details: Record<string, Json> = { resource: resource.arn, input: toJsonText(invocation.parameters), inputDetails: { truncated: false } };
+      const details: Record<string, Json> = { resource: resource.arn, input: jsonText(invocation.parameters), inputDetails: { truncated: false } };
       if (invocation.timeoutSeconds !== undefined) details.timeoutInSeconds = invocation.timeoutSeconds;
       tx.event(frame, 'LambdaFunctionScheduled', details);
       tx.event(frame, 'LambdaFunctionStarted');
@@ -274,7 +274,7 @@ export class Executor {
       const details: Record<string, Json> = {
         ...this.resourceDetails(resource),
         region: this.deps.taskServices(tx.exec).region,
-        parameters: toJsonText(invocation.parameters),
+        parameters: jsonText(invocation.parameters),
       };
       if (invocation.timeoutSeconds !== undefined) details.timeoutInSeconds = invocation.timeoutSeconds;
       if (invocation.heartbeatSeconds !== undefined) details.heartbeatInSeconds = invocation.heartbeatSeconds;
@@ -326,7 +326,7 @@ export class Executor {
     }
     if (isJsonObject(assignments)) Object.assign(frame.variables, assignments);
     if (type !== 'Fail') {
-      tx.event(frame, `${type}StateExited`, { name: frame.stateName, output: toJsonText(output), outputDetails: { truncated: false } });
+      tx.event(frame, `${type}StateExited`, { name: frame.stateName, output: jsonText(output), outputDetails: { truncated: false } });
     }
     const next = choice?.next ?? (type === 'Succeed' || state.End === true ? undefined : (state.Next as string | undefined));
     if (next === undefined) {
@@ -386,7 +386,7 @@ export class Executor {
       return;
     }
     if (isJsonObject(assignments)) Object.assign(frame.variables, assignments);
-    tx.event(frame, `${loc.state.Type}StateExited`, { name: frame.stateName, output: toJsonText(output), outputDetails: { truncated: false } });
+    tx.event(frame, `${loc.state.Type}StateExited`, { name: frame.stateName, output: jsonText(output), outputDetails: { truncated: false } });
     this.transition(tx, frame, String(catcher.Next), output);
   }
 

@@ -19,7 +19,8 @@ export interface StateContext {
   taskToken?: string;
   tasks: TaskServices;
   /** Stable id of this attempt, used to name child executions idempotently. */
-  attemptId: string;
+  /** A name for a child execution started by this attempt; computed only when a task asks. */
+  attemptId: () => string;
 }
 
 /** What a Parallel or Map state asks the executor to run as child frames. */

@@ -27,7 +27,7 @@ function starter(resource: ResourceInfo, input: Json, ctx: StateContext): () => 
     case 'dynamodb':
       return () => dynamoDbTask(ctx.tasks, resource.action ?? 'getItem', input);
     case 'sfn-start':
-      return () => startExecutionTask(ctx.tasks, resource.pattern, input, ctx.attemptId, ctx.taskToken);
+      return () => startExecutionTask(ctx.tasks, resource.pattern, input, ctx.attemptId(), ctx.taskToken);
   }
 }
 

@@ -1,8 +1,9 @@
 // Durable Store: an append-only journal with an in-memory index; executions are read back from disk on demand.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExecutionRecord, HistoryEvent, StateMachineRecord, TaskTokenRecord, TimerRecord } from '../model.js';
+import { FileBytes, type JournalBytes, MemoryLines } from './journal-bytes.js';
 import { type ExecutionSummary, type Store, type StepWrite, needsResume, summarize } from './store.js';
 
 /**
@@ -50,12 +51,16 @@ const JOURNAL = 'journal.log';
 /** Opens (or creates) the journal in `dir`, replaying it into the index. */
 export function openJournalStore(dir: string, options: JournalStoreOptions = {}): JournalStore {
   mkdirSync(dir, { recursive: true });
-  return new JournalStore(join(dir, JOURNAL), options);
+  return new JournalStore(new FileBytes(join(dir, JOURNAL)), options);
+}
+
+/** A journal kept in memory: the same store, for tests and an engine that need not survive a restart. */
+export function memoryJournalStore(options: JournalStoreOptions = {}): JournalStore {
+  return new JournalStore(new MemoryLines(), options);
 }
 
 export class JournalStore implements Store {
-  private fd: number;
-  private size = 0;
+  private bytes: JournalBytes;
   private readonly machines = new Map<string, StateMachineRecord>();
   private readonly definitions = new Map<string, string>();
   private readonly refs = new Map<string, string>();
@@ -67,14 +72,18 @@ export class JournalStore implements Store {
   private stepLines = 0;
 
   constructor(
-    private readonly path: string,
+    bytes: JournalBytes,
     private readonly options: JournalStoreOptions,
   ) {
+    this.bytes = bytes;
     this.cacheSize = options.cacheSize ?? 5_000;
-    this.fd = openSync(path, existsSync(path) ? 'r+' : 'w+');
     this.replay();
     // Many step lines per execution means most bytes are superseded copies: rewrite once at start.
-    if (this.size > 16 * 1024 * 1024 && this.stepLines > 4 * this.index.size) this.compact();
+    if (this.bytes.length > 16 * 1024 * 1024 && this.stepLines > 4 * this.index.size) this.compact();
+  }
+
+  private get path(): string {
+    return this.bytes instanceof FileBytes ? this.bytes.path : '(memory)';
   }
 
   // ---- state machines ----
@@ -160,13 +169,12 @@ export class JournalStore implements Store {
   }
 
   async close(): Promise<void> {
-    fdatasyncSync(this.fd);
-    closeSync(this.fd);
+    this.bytes.close();
   }
 
   /** Journal size and contents, for operators and benchmarks. */
   stats(): { bytes: number; stepLines: number; executions: number; timers: number } {
-    return { bytes: this.size, stepLines: this.stepLines, executions: this.index.size, timers: this.timers.size };
+    return { bytes: this.bytes.length, stepLines: this.stepLines, executions: this.index.size, timers: this.timers.size };
   }
 
   // ---- internals ----
@@ -200,8 +208,14 @@ export class JournalStore implements Store {
     }
   }
 
-  private applyStep(arn: string, header: StepHeader, at: number, len: number): void {
-    const previous = this.index.get(arn);
+  private applyStep(key: string, header: StepHeader, at: number, len: number): void {
+    const previous = this.index.get(key);
+    // One string instance per execution ARN, however many records mention it.
+    const arn = previous?.summary.executionArn ?? key;
+    header.s.executionArn = arn;
+    header.s.stateMachineArn = this.machines.get(header.s.stateMachineArn)?.stateMachineArn ?? header.s.stateMachineArn;
+    for (const t of header.tp) t.executionArn = arn;
+    for (const r of header.kp) r.executionArn = arn;
     const history = previous?.history ?? [];
     if (header.n > 0) history.push(at, len);
     this.stepLines += 1;
@@ -214,23 +228,15 @@ export class JournalStore implements Store {
 
   /** Writes one line; returns where it starts and how long it is. A killed process keeps what write() returned. */
   private append(tag: string, key: string, header: string, body: string): { at: number; len: number } {
-    const line = Buffer.from(`${tag}\t${key}\t${header}\t${body}\n`);
-    const at = this.size;
-    let written = 0;
-    while (written < line.length) written += writeSync(this.fd, line, written, line.length - written, at + written);
-    this.size += line.length;
-    if (this.options.syncEveryStep) fdatasyncSync(this.fd);
-    return { at, len: line.length };
+    const written = this.bytes.append(`${tag}\t${key}\t${header}\t${body}\n`);
+    if (this.options.syncEveryStep) this.bytes.sync();
+    return written;
   }
 
   private readLine(at: number, len: number): string {
+    if (this.bytes instanceof MemoryLines) return this.bytes.readText(at);
     const buffer = Buffer.allocUnsafe(len);
-    let read = 0;
-    while (read < len) {
-      const n = readSync(this.fd, buffer, read, len - read, at + read);
-      if (n === 0) throw new Error(`journal ${this.path}: short read at ${at}`);
-      read += n;
-    }
+    this.bytes.read(buffer, len, at);
     return buffer.toString('utf8');
   }
 
@@ -242,21 +248,22 @@ export class JournalStore implements Store {
 
   /** Rebuilds the index from the journal; a torn last line (a write cut off by a crash) is cut away. */
   private replay(): void {
-    const total = fstatSync(this.fd).size;
+    if (!(this.bytes instanceof FileBytes)) return;
+    const total = this.bytes.length;
     const chunk = Buffer.allocUnsafe(8 * 1024 * 1024);
     let pending: Buffer = Buffer.alloc(0);
     let offset = 0;
     let good = 0;
     while (offset < total) {
-      const n = readSync(this.fd, chunk, 0, Math.min(chunk.length, total - offset), offset);
-      if (n === 0) break;
+      const n = Math.min(chunk.length, total - offset);
+      this.bytes.read(chunk, n, offset);
       offset += n;
       const data = pending.length > 0 ? Buffer.concat([pending, chunk.subarray(0, n)]) : chunk.subarray(0, n);
       let start = 0;
       for (let nl = data.indexOf(10, start); nl >= 0; nl = data.indexOf(10, start)) {
         const len = nl - start + 1;
         // A complete line that does not parse is damage, not a torn write: refuse rather than drop data.
-        if (!this.replayLine(data.toString('utf8', start, nl), good, len)) {
+        if (!this.replayLine(data, start, nl, good, len)) {
           throw new Error(`journal ${this.path} is damaged at byte ${good}; move it aside to start empty`);
         }
         good += len;
@@ -264,23 +271,26 @@ export class JournalStore implements Store {
       }
       pending = Buffer.from(data.subarray(start));
     }
-    if (good < total) ftruncateSync(this.fd, good);
-    this.size = good;
+    if (good < total) this.bytes.truncate(good);
   }
 
-  private replayLine(line: string, at: number, len: number): boolean {
-    const t1 = line.indexOf('\t');
-    const t2 = line.indexOf('\t', t1 + 1);
-    const t3 = line.indexOf('\t', t2 + 1);
-    if (t1 < 0 || t2 < 0 || t3 < 0) return false;
-    const tag = line.slice(0, t1);
-    const key = line.slice(t1 + 1, t2);
+  /**
+   * Applies one journal line, decoding only its tag, key and header: the body stays on disk. Decoding
+   * from the buffer (not slicing a decoded line) keeps every retained string its own small copy.
+   */
+  private replayLine(data: Buffer, start: number, end: number, at: number, len: number): boolean {
+    const t1 = data.indexOf(9, start);
+    const t2 = t1 < 0 ? -1 : data.indexOf(9, t1 + 1);
+    const t3 = t2 < 0 ? -1 : data.indexOf(9, t2 + 1);
+    if (t1 < 0 || t2 < 0 || t3 < 0 || t3 > end) return false;
+    const tag = data.toString('latin1', start, t1);
+    const key = data.toString('utf8', t1 + 1, t2);
     try {
-      if (tag === 'S') this.applyStep(key, JSON.parse(line.slice(t2 + 1, t3)) as StepHeader, at, len);
-      else if (tag === 'M') this.machines.set(key, JSON.parse(line.slice(t2 + 1, t3)) as StateMachineRecord);
+      if (tag === 'S') this.applyStep(key, JSON.parse(data.toString('utf8', t2 + 1, t3)) as StepHeader, at, len);
+      else if (tag === 'M') this.machines.set(key, JSON.parse(data.toString('utf8', t2 + 1, t3)) as StateMachineRecord);
       else if (tag === 'm') this.machines.delete(key);
       else if (tag === 'D') {
-        const text = JSON.parse(line.slice(t3 + 1)) as string;
+        const text = JSON.parse(data.toString('utf8', t3 + 1, end)) as string;
         this.definitions.set(key, text);
         this.refs.set(text, key);
       } else return false;
@@ -292,6 +302,7 @@ export class JournalStore implements Store {
 
   /** Rewrites the journal with only what is live: one line per execution carrying its whole history. */
   compact(): void {
+    if (!(this.bytes instanceof FileBytes)) return;
     const next = `${this.path}.compact`;
     const fd = openSync(next, 'w');
     let size = 0;
@@ -330,10 +341,9 @@ export class JournalStore implements Store {
     }
     fdatasyncSync(fd);
     closeSync(fd);
+    this.bytes.close();
     renameSync(next, this.path);
-    closeSync(this.fd);
-    this.fd = openSync(this.path, 'r+');
-    this.size = size;
+    this.bytes = new FileBytes(this.path);
     this.stepLines = entries.size;
     this.index.clear();
     for (const [arn, e] of entries) this.index.set(arn, e);
