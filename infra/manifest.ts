@@ -53,9 +53,15 @@ export const tables: TableSpec[] = [
 
 export const manifest: Manifest = {
   tables,
-  functions: [],
+  functions: [
+    { name: 'list-units', entry: 'functions/api/list-units.ts', tables: { Directory: 'read' } },
+    { name: 'list-catalogue', entry: 'functions/api/list-catalogue.ts', tables: { Directory: 'read' } },
+  ],
   stateMachines: [],
-  routes: [],
+  routes: [
+    { method: 'GET', path: '/v1/units', function: 'list-units', auth: true },
+    { method: 'GET', path: '/v1/catalogue', function: 'list-catalogue', auth: true },
+  ],
   streams: [],
   schedules: [],
 };

@@ -1,0 +1,63 @@
+// Reference data in the Directory table: units, the service catalogue and notification subscriptions.
+import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { Category } from '../../schemas/catalogue.js';
+import { Subscriptions, Unit } from '../../schemas/unit.js';
+import { stripUndefined } from './ticket-item.js';
+
+type Kind = 'unit' | 'category' | 'subscriptions';
+
+export class DirectoryRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  /** Every unit of the city. */
+  async units(): Promise<Unit[]> {
+    return (await this.all('unit')).map((item) => Unit.parse(item.value));
+  }
+
+  /** Every category of the service catalogue. */
+  async categories(): Promise<Category[]> {
+    return (await this.all('category')).map((item) => Category.parse(item.value));
+  }
+
+  /** A unit's subscriptions; none when it never set any. */
+  async subscriptions(unitId: string): Promise<Subscriptions> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: { kind: 'subscriptions', id: unitId } }));
+    return Subscriptions.parse(Item?.value ?? {});
+  }
+
+  /** Replaces a unit's subscriptions. */
+  async putSubscriptions(unitId: string, subscriptions: Subscriptions): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { kind: 'subscriptions', id: unitId, value: stripUndefined(subscriptions) } }));
+  }
+
+  /** Writes units and categories (seeding); existing records with the same id are replaced. */
+  async putReferenceData(units: readonly Unit[], categories: readonly Category[]): Promise<void> {
+    const items = [
+      ...units.map((u) => ({ kind: 'unit', id: u.id, value: stripUndefined(u) })),
+      ...categories.map((c) => ({ kind: 'category', id: c.code, value: stripUndefined(c) })),
+    ];
+    for (let i = 0; i < items.length; i += 25) {
+      let pending: Record<string, unknown>[] = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+      while (pending.length > 0) {
+        const result = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
+        pending = (result.UnprocessedItems?.[this.table] ?? []) as Record<string, unknown>[];
+      }
+    }
+  }
+
+  private async all(kind: Kind): Promise<{ value: unknown }[]> {
+    const items: { value: unknown }[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({ TableName: this.table, KeyConditionExpression: 'kind = :kind', ExpressionAttributeValues: { ':kind': kind }, ExclusiveStartKey: start }),
+      );
+      items.push(...((page.Items ?? []) as { value: unknown }[]));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+}

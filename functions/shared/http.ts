@@ -1,0 +1,47 @@
+// The HTTP edge of every API handler: middy, JSON responses, and domain errors mapped to their status.
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { z } from 'zod';
+import { CaseworkError, ValidationError } from '../../domain/errors.js';
+import { fieldIssues } from '../../schemas/validation-error.js';
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type ApiResult = APIGatewayProxyStructuredResultV2;
+
+/** A JSON response. */
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): ApiResult {
+  return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) };
+}
+
+/** Parses the request body with a schema; a malformed body is a 400 naming each field. */
+export function parseBody<S extends z.ZodType>(event: ApiEvent, schema: S): z.output<S> {
+  let raw: unknown;
+  try {
+    raw = event.body === undefined || event.body === '' ? undefined : JSON.parse(event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body);
+  } catch {
+    throw new ValidationError([{ path: '(body)', message: 'is not valid JSON' }]);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(fieldIssues(parsed.error));
+  return parsed.data;
+}
+
+/** Wraps a handler: a CaseworkError becomes its status with `{error, rule, message, issues?}`; anything else is a 500. */
+export function httpHandler(fn: (event: ApiEvent) => Promise<ApiResult>) {
+  return middy<ApiEvent, ApiResult>(fn).use({
+    onError: async (request) => {
+      const error = request.error;
+      if (error instanceof CaseworkError) {
+        request.response = json(error.status, {
+          error: error.name,
+          rule: error.rule,
+          message: error.message,
+          ...(error instanceof ValidationError ? { issues: error.issues } : {}),
+        });
+        return;
+      }
+      console.error(error);
+      request.response = json(500, { error: 'InternalError', message: 'something went wrong; it has been logged' });
+    },
+  });
+}

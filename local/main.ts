@@ -1,0 +1,52 @@
+// `npm start`: the whole of Casework on this machine, from the same manifest the CDK stack deploys.
+import { parseArgs } from 'node:util';
+import { JavaMissingError } from './dynamodb/dynamodb-local.js';
+import { demoCity } from './seed/demo-city.js';
+import { startRuntime } from './runtime/runtime.js';
+
+const { values } = parseArgs({ options: { 'virtual-clock': { type: 'boolean', default: false }, 'in-memory': { type: 'boolean', default: false } } });
+const env = process.env;
+const port = (name: string, fallback: number) => {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name}: "${env[name]}" is not a port number`);
+  return value;
+};
+const virtual = values['virtual-clock'] || env.CASEWORK_CLOCK === 'virtual';
+const start = env.CASEWORK_CLOCK_START ? new Date(env.CASEWORK_CLOCK_START) : new Date();
+if (Number.isNaN(start.getTime())) throw new Error(`CASEWORK_CLOCK_START: "${env.CASEWORK_CLOCK_START}" is not an ISO time`);
+
+try {
+  const runtime = await startRuntime({
+    port: port('PORT', 3000),
+    sfnPort: port('SFN_PORT', 8083),
+    dynamodbPort: port('DYNAMODB_PORT', 8000),
+    smtpPort: port('SMTP_PORT', 2525),
+    dataDir: values['in-memory'] ? undefined : (env.CASEWORK_DATA_DIR ?? '.data'),
+    virtualClockStart: virtual ? start : undefined,
+    dynamodbEndpoint: env.DYNAMODB_ENDPOINT,
+  });
+  const c = runtime.config;
+  console.log(`Casework is running (${virtual ? `virtual clock at ${runtime.clock.now().toISOString()}` : 'real time'}, data in ${c.dataDir ?? 'memory'})
+  API and web app   ${runtime.api.url}            health: ${runtime.api.url}/health
+  Step Functions    http://127.0.0.1:${c.sfnPort}
+  DynamoDB          ${process.env.DYNAMODB_ENDPOINT}
+  SMTP (mailbox)    127.0.0.1:${runtime.smtp.port}        read it at ${runtime.api.url}/_local/mail
+  Sign in           POST ${runtime.api.url}/_local/login {"user":"<id>"}
+Demo users:`);
+  for (const u of demoCity.users) console.log(`  ${u.id.padEnd(26)} ${u.role.padEnd(12)} ${u.unitId ?? ''}  ${u.name}`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping…');
+    void runtime.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  if (error instanceof JavaMissingError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

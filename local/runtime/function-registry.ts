@@ -1,0 +1,56 @@
+// The manifest's functions, loaded in this process on first use and invoked with real Lambda event and context shapes.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FunctionSpec } from '../../infra/manifest-types.js';
+import { type Handler, invokeLocally } from '../lambda/lambda-context.js';
+import type { HandlerRegistry, LambdaHandler } from '../stepfunctions/tasks/task-types.js';
+
+export const REGION = 'us-east-1';
+export const ACCOUNT = '123456789012';
+
+/** The ARN a function has in the local runtime (and the shape it has in AWS). */
+export function functionArn(name: string): string {
+  return `arn:aws:lambda:${REGION}:${ACCOUNT}:function:casework-${name}`;
+}
+
+export class FunctionRegistry {
+  private readonly specs = new Map<string, FunctionSpec>();
+  private readonly loaded = new Map<string, Promise<Handler>>();
+
+  constructor(
+    functions: readonly FunctionSpec[],
+    private readonly root: string,
+  ) {
+    for (const f of functions) this.specs.set(f.name, f);
+  }
+
+  /** Invokes a function by its manifest name, as Lambda would. */
+  async invoke(name: string, event: unknown): Promise<unknown> {
+    const spec = this.specs.get(name);
+    if (!spec) throw new Error(`the manifest has no function "${name}"`);
+    return invokeLocally(await this.load(spec), event, { functionName: `casework-${name}`, region: REGION, accountId: ACCOUNT, timeoutMs: (spec.timeoutSeconds ?? 30) * 1000 });
+  }
+
+  /** The functions as the Step Functions engine calls them, by ARN and by name. */
+  engineHandlers(): HandlerRegistry {
+    const registry: Record<string, LambdaHandler> = {};
+    for (const name of this.specs.keys()) {
+      const call: LambdaHandler = (event) => this.invoke(name, event);
+      registry[functionArn(name)] = call;
+      registry[`casework-${name}`] = call;
+    }
+    return registry;
+  }
+
+  private load(spec: FunctionSpec): Promise<Handler> {
+    let handler = this.loaded.get(spec.name);
+    if (!handler) {
+      handler = import(pathToFileURL(resolve(this.root, spec.entry)).href).then((module: { handler?: Handler }) => {
+        if (typeof module.handler !== 'function') throw new Error(`${spec.entry} does not export a handler`);
+        return module.handler;
+      });
+      this.loaded.set(spec.name, handler);
+    }
+    return handler;
+  }
+}

@@ -1,0 +1,201 @@
+// The whole system on one machine: DynamoDB Local, the engine, stream pollers, the scheduler, mail and the API.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { createTables } from '../../adapters/dynamodb/create-tables.js';
+import { DirectoryRepository } from '../../adapters/dynamodb/directory-repository.js';
+import { type Manifest, tableEnvName } from '../../infra/manifest-types.js';
+import { manifest as defaultManifest } from '../../infra/manifest.js';
+import { type ApiGateway, startApiGateway } from '../api-gateway/api-gateway.js';
+import { createLocalIssuer } from '../auth/local-issuer.js';
+import { type DynamoDbLocal, localDynamoDbClient, startDynamoDbLocal } from '../dynamodb/dynamodb-local.js';
+import { type SmtpSink, startSmtpSink } from '../mail/smtp-sink.js';
+import { demoCity } from '../seed/demo-city.js';
+import { type Clock, SystemClock, VirtualClock } from '../stepfunctions/clock.js';
+import { createEngine, type Engine } from '../stepfunctions/engine.js';
+import { startHttpServer } from '../stepfunctions/http-server.js';
+import { openJournalStore } from '../stepfunctions/store/journal-store.js';
+import { fileCheckpoints, memoryCheckpoints } from '../streams/checkpoints.js';
+import { StreamPoller } from '../streams/stream-poller.js';
+import { FunctionRegistry } from './function-registry.js';
+import { localEndpoints } from './local-endpoints.js';
+import { Scheduler } from './scheduler.js';
+import { deployStateMachines, stateMachineArn } from './state-machines.js';
+
+export interface RuntimeConfig {
+  port: number;
+  sfnPort: number;
+  dynamodbPort: number;
+  smtpPort: number;
+  /** Folder for every part's data; everything in memory when absent. */
+  dataDir?: string;
+  /** Virtual time starts here (or where a previous run left it, whichever is later); real time when absent. */
+  virtualClockStart?: Date;
+  /** Use an existing DynamoDB instead of starting DynamoDB Local. */
+  dynamodbEndpoint?: string;
+  manifest?: Manifest;
+  root?: string;
+  /** Physical tables are `<prefix>-<name>`; two runtimes may share one DynamoDB with different prefixes. */
+  tablePrefix?: string;
+}
+
+export interface Runtime {
+  config: RuntimeConfig;
+  clock: Clock;
+  engine: Engine;
+  api: ApiGateway;
+  smtp: SmtpSink;
+  functions: FunctionRegistry;
+  /** Resolves once no execution step, stream record or mail delivery is in flight. */
+  idle(): Promise<void>;
+  /** Moves a virtual clock forward, firing what falls due, and resolves once the system is idle. */
+  advanceTo(to: Date): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts every part; resolves once the API answers. */
+export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
+  const root = resolve(config.root ?? process.cwd());
+  const manifest = config.manifest ?? defaultManifest;
+  const dataDir = config.dataDir ? resolve(config.dataDir) : undefined;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const stoppers: (() => Promise<void> | void)[] = [];
+  try {
+    const clock = makeClock(config.virtualClockStart, dataDir);
+
+    let dynamo: DynamoDbLocal | undefined;
+    const endpoint = config.dynamodbEndpoint ?? (dynamo = await startDynamoDbLocal({ port: config.dynamodbPort, dataDir: dataDir && join(dataDir, 'dynamodb') })).endpoint;
+    if (dynamo) stoppers.push(() => dynamo?.stop());
+    const tableName = (logical: string) => `${config.tablePrefix ?? 'casework'}-${logical}`;
+    Object.assign(process.env, {
+      DYNAMODB_ENDPOINT: endpoint,
+      SFN_ENDPOINT: `http://127.0.0.1:${config.sfnPort}`,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(config.smtpPort),
+      WEB_BASE_URL: `http://127.0.0.1:${config.port}`,
+      ...Object.fromEntries(manifest.tables.map((t) => [tableEnvName(t.name), tableName(t.name)])),
+    });
+    const client = localDynamoDbClient(endpoint);
+    stoppers.push(() => client.destroy());
+    await createTables(client, manifest.tables, tableName);
+    const directory = new DirectoryRepository(DynamoDBDocumentClient.from(client), tableName('Directory'));
+    if ((await directory.units()).length === 0) await directory.putReferenceData(demoCity.units, demoCity.categories);
+
+    const smtp = await startSmtpSink(config.smtpPort, () => clock.now());
+    stoppers.push(() => smtp.stop());
+
+    const functions = new FunctionRegistry(manifest.functions, root);
+    const engine = createEngine({ clock, store: dataDir ? openJournalStore(join(dataDir, 'stepfunctions')) : undefined, handlers: functions.engineHandlers() });
+    stoppers.push(() => engine.shutdown());
+    await deployStateMachines(engine, manifest.stateMachines, root, tableName);
+    await engine.resume();
+    const sfnServer = await startHttpServer(engine, { port: config.sfnPort, host: '127.0.0.1' });
+    stoppers.push(() => sfnServer.close());
+
+    const streamsClient = new DynamoDBStreamsClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    stoppers.push(() => streamsClient.destroy());
+    const checkpoints = dataDir ? fileCheckpoints(join(dataDir, 'stream-checkpoints.json')) : memoryCheckpoints();
+    const pollers = manifest.streams.map(
+      (s) =>
+        new StreamPoller({
+          tableName: tableName(s.table),
+          dynamodb: client,
+          streams: streamsClient,
+          checkpoints,
+          batchSize: s.batchSize,
+          handler: (event: DynamoDBStreamEvent) => functions.invoke(s.function, event),
+          onBatchFailed: (_event, error) => console.error(`stream ${s.table} -> ${s.function}: batch set aside after retries:`, error),
+        }),
+    );
+    for (const p of pollers) p.start();
+    stoppers.push(() => Promise.all(pollers.map((p) => p.stop())).then(() => undefined));
+
+    const scheduler = new Scheduler(manifest.schedules, clock.now(), async (spec, at) => {
+      if (!('stateMachine' in spec.target)) {
+        await functions.invoke(spec.target.function, { time: at.toISOString(), ...spec.input });
+        return;
+      }
+      // Named by schedule and fire time, so a fire repeated after a restart starts nothing twice.
+      const name = `${spec.name}-${at.toISOString().replace(/[:.]/g, '-')}`;
+      await engine.startExecution({ stateMachineArn: stateMachineArn(spec.target.stateMachine), name, input: JSON.stringify({ time: at.toISOString(), ...spec.input }) });
+    });
+    stoppers.push(() => scheduler.stop());
+
+    const idle = async () => {
+      for (;;) {
+        await engine.idle();
+        const handled = (await Promise.all(pollers.map((p) => p.drain()))).reduce((a, b) => a + b, 0);
+        await smtp.settled();
+        if (handled === 0) return;
+      }
+    };
+    if (clock instanceof VirtualClock) clock.attach({ nextDueAt: () => scheduler.nextDueAt(), fireDue: (now) => scheduler.fireDue(now), idle });
+    else scheduler.runOnRealClock(() => clock.now());
+
+    const issuer = await createLocalIssuer(dataDir && join(dataDir, 'local-jwt-key.json'));
+    const advanceTo = async (to: Date) => {
+      if (!(clock instanceof VirtualClock)) throw new Error('the clock is real time');
+      await clock.advanceTo(to);
+      await idle();
+      if (dataDir) writeFileSync(join(dataDir, 'clock.json'), JSON.stringify({ now: clock.now().toISOString() }));
+    };
+    const api = await startApiGateway({
+      port: config.port,
+      routes: manifest.routes,
+      now: () => clock.now(),
+      invoke: (name, event) => functions.invoke(name, event),
+      verify: async (token) => (await issuer.verify(token, clock.now())) as Record<string, string>,
+      fallback: localEndpoints({
+        clock: { kind: clock instanceof VirtualClock ? 'virtual' : 'real', now: () => clock.now(), advanceTo },
+        users: demoCity.users,
+        login: (user) => issuer.issue(user, clock.now()),
+        mail: () => smtp.messages(),
+        health: async () => ({
+          api: { status: 'ok' },
+          dynamodb: { status: 'ok', endpoint },
+          stepfunctions: { status: 'ok', endpoint: `http://127.0.0.1:${sfnServer.port}`, stateMachines: manifest.stateMachines.length },
+          streams: { status: pollers.every((p) => p.failedBatches.length === 0) ? 'ok' : 'degraded', pollers: pollers.length },
+          scheduler: { status: 'ok', schedules: manifest.schedules.length, next: scheduler.nextDueAt()?.toISOString() ?? null },
+          mail: { status: 'ok', port: smtp.port, messages: smtp.messages().length },
+          clock: { status: 'ok', kind: clock instanceof VirtualClock ? 'virtual' : 'real', now: clock.now().toISOString() },
+        }),
+      }),
+    });
+    stoppers.push(() => api.stop());
+
+    return {
+      config,
+      clock,
+      engine,
+      api,
+      smtp,
+      functions,
+      idle,
+      advanceTo,
+      stop: () => stopAll(stoppers),
+    };
+  } catch (error) {
+    await stopAll(stoppers);
+    throw error;
+  }
+}
+
+function makeClock(virtualStart: Date | undefined, dataDir: string | undefined): Clock {
+  if (!virtualStart) return new SystemClock();
+  const file = dataDir && join(dataDir, 'clock.json');
+  const saved = file && existsSync(file) ? new Date((JSON.parse(readFileSync(file, 'utf8')) as { now: string }).now) : undefined;
+  // A virtual clock never moves backwards, not even across restarts.
+  return new VirtualClock(saved && saved > virtualStart ? saved : virtualStart);
+}
+
+async function stopAll(stoppers: (() => Promise<void> | void)[]): Promise<void> {
+  for (const stop of stoppers.reverse()) {
+    try {
+      await stop();
+    } catch (error) {
+      console.error('while stopping:', error);
+    }
+  }
+}
