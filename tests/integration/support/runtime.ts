@@ -1,0 +1,54 @@
+// Starts the local runtime for a test file: virtual clock, the run's DynamoDB Local, its own tables and ports.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import type { Manifest } from '../../../infra/manifest-types.js';
+import { manifest as defaultManifest } from '../../../infra/manifest.js';
+import { type Runtime, startRuntime } from '../../../local/runtime/runtime.js';
+import { freePort } from '../../support/free-port.js';
+
+export interface TestRuntimeOptions {
+  manifest?: Manifest;
+  clockStart?: string;
+  dataDir?: string;
+  tablePrefix?: string;
+}
+
+/** A runtime on loopback ports chosen by the OS, sharing the test run's DynamoDB Local. */
+export async function testRuntime(options: TestRuntimeOptions = {}): Promise<Runtime> {
+  return startRuntime({
+    port: await freePort(),
+    sfnPort: await freePort(),
+    dynamodbPort: 0,
+    smtpPort: await freePort(),
+    dynamodbEndpoint: inject('dynamodbEndpoint'),
+    dataDir: options.dataDir,
+    virtualClockStart: new Date(options.clockStart ?? '2026-11-23T02:00:00Z'),
+    manifest: options.manifest ?? defaultManifest,
+    tablePrefix: options.tablePrefix ?? `it${Math.random().toString(36).slice(2, 8)}`,
+  });
+}
+
+/** A temporary data folder removed when `cleanup` runs. */
+export function tempDataDir(): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'casework-runtime-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** JSON over HTTP against the runtime's API. */
+export async function call(runtime: Runtime, method: string, path: string, body?: unknown, token?: string) {
+  const res = await fetch(`${runtime.api.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+}
+
+/** Signs in as a demo user and returns the token. */
+export async function login(runtime: Runtime, user: string): Promise<string> {
+  const res = await call(runtime, 'POST', '/_local/login', { user });
+  return String(res.body?.token);
+}
