@@ -43,7 +43,8 @@ export function localDynamoDbClient(endpoint: string): DynamoDBClient {
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
   if (!hasJava()) throw new JavaMissingError();
   const dir = await ensureEmulator();
-  const storage = options.dataDir ? ['-sharedDb', '-dbPath', prepare(options.dataDir)] : ['-inMemory'];
+  // -sharedDb: one database whatever the credentials and region of a request, as one AWS account would see it.
+  const storage = options.dataDir ? ['-sharedDb', '-dbPath', prepare(options.dataDir)] : ['-inMemory', '-sharedDb'];
   const child = spawn(
     'java',
     [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), ...storage, '-port', String(options.port), '-disableTelemetry'],

@@ -48,16 +48,26 @@ export class StreamPoller {
   }
 
   /** Keeps draining in the background, pausing `idleMs` whenever the stream is empty. */
-  start(idleMs = 50): void {
+  start(idleMs = 10): void {
     if (this.running) return;
     this.running = true;
     this.loop = (async () => {
+      let failures = 0;
       while (this.running) {
-        const handled = await this.drain().catch((error: unknown) => {
-          console.error(`stream poller ${this.options.tableName}:`, error);
-          return 0;
-        });
-        if (handled === 0 && this.running) await new Promise((r) => setTimeout(r, idleMs).unref());
+        const handled = await this.drain().then(
+          (n) => {
+            failures = 0;
+            return n;
+          },
+          (error: unknown) => {
+            // Say it once, then keep trying more and more slowly: DynamoDB may just be restarting.
+            if (failures++ === 0) console.error(`stream poller ${this.options.tableName}: ${String(error)}; retrying`);
+            this.streamArn = undefined;
+            return 0;
+          },
+        );
+        const pause = failures > 0 ? Math.min(5_000, idleMs * 2 ** failures) : idleMs;
+        if (handled === 0 && this.running) await new Promise((r) => setTimeout(r, pause).unref());
       }
     })();
   }
