@@ -1,10 +1,20 @@
 // `npm start`: the whole of Casework on this machine, from the same manifest the CDK stack deploys.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { Manifest } from '../infra/manifest-types.js';
 import { JavaMissingError } from './dynamodb/dynamodb-local.js';
 import { demoCity } from './seed/demo-city.js';
 import { startRuntime } from './runtime/runtime.js';
 
-const { values } = parseArgs({ options: { 'virtual-clock': { type: 'boolean', default: false }, 'in-memory': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    'virtual-clock': { type: 'boolean', default: false },
+    'in-memory': { type: 'boolean', default: false },
+    // Another manifest module (default export or `manifest`), e.g. one that adds test fixtures.
+    manifest: { type: 'string' },
+  },
+});
 const env = process.env;
 const port = (name: string, fallback: number) => {
   const value = Number(env[name] ?? fallback);
@@ -15,8 +25,13 @@ const virtual = values['virtual-clock'] || env.CASEWORK_CLOCK === 'virtual';
 const start = env.CASEWORK_CLOCK_START ? new Date(env.CASEWORK_CLOCK_START) : new Date();
 if (Number.isNaN(start.getTime())) throw new Error(`CASEWORK_CLOCK_START: "${env.CASEWORK_CLOCK_START}" is not an ISO time`);
 
+const manifest = values.manifest
+  ? ((await import(pathToFileURL(resolve(values.manifest)).href)) as { manifest: Manifest }).manifest
+  : undefined;
+
 try {
   const runtime = await startRuntime({
+    manifest,
     port: port('PORT', 3000),
     sfnPort: port('SFN_PORT', 8083),
     dynamodbPort: port('DYNAMODB_PORT', 8000),
