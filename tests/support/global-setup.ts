@@ -1,4 +1,5 @@
 // Starts one in-memory DynamoDB Local for the whole test run; suites isolate themselves by table prefix.
+import '../../local/quiet-sdk-warning.js';
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '../../local/dynamodb/dynamodb-local.js';
 import { freePort } from './free-port.js';
