@@ -30,6 +30,8 @@ export interface ExecutorDeps {
 }
 
 /** States that produce a result (ResultSelector / ResultPath apply) versus pass their input through. */
+// Shared by every history event: details are never mutated once written.
+const NOT_TRUNCATED: JsonObject = Object.freeze({ truncated: false }) as JsonObject;
 const RESULT_TYPES = new Set(['Task', 'Map', 'Parallel']);
 
 interface Located {
@@ -48,7 +50,7 @@ export class Executor {
     const machine = compileDefinition(exec.definition);
     tx.event(undefined, 'ExecutionStarted', {
       input: exec.input,
-      inputDetails: { truncated: false },
+      inputDetails: NOT_TRUNCATED,
       roleArn: exec.roleArn,
     });
     const root: Frame = {
@@ -77,7 +79,7 @@ export class Executor {
       const eventId = tx.event(frame, `${loc.state.Type}StateEntered`, {
         name: frame.stateName,
         input: jsonText(frame.input),
-        inputDetails: { truncated: false },
+        inputDetails: NOT_TRUNCATED,
       });
       frame.entered = { eventId, time: tx.now.toISOString() };
     }
@@ -160,16 +162,16 @@ export class Executor {
     if (!resource) return;
     const waitsForToken = resource.pattern === 'token';
     if (source === 'invocation' && waitsForToken && outcome.ok) {
-      tx.event(frame, 'TaskSubmitted', { ...this.resourceDetails(resource), output: jsonText(outcome.output), outputDetails: { truncated: false } });
+      tx.event(frame, 'TaskSubmitted', { ...this.resourceDetails(resource), output: jsonText(outcome.output), outputDetails: NOT_TRUNCATED });
       frame.wait.submitted = true;
       return;
     }
     this.endTaskWait(tx, frame);
     if (outcome.ok) {
       if (resource.kind === 'lambda-function') {
-        tx.event(frame, 'LambdaFunctionSucceeded', { output: jsonText(outcome.output), outputDetails: { truncated: false } });
+        tx.event(frame, 'LambdaFunctionSucceeded', { output: jsonText(outcome.output), outputDetails: NOT_TRUNCATED });
       } else {
-        tx.event(frame, 'TaskSucceeded', { ...this.resourceDetails(resource), output: jsonText(outcome.output), outputDetails: { truncated: false } });
+        tx.event(frame, 'TaskSucceeded', { ...this.resourceDetails(resource), output: jsonText(outcome.output), outputDetails: NOT_TRUNCATED });
       }
       try {
         await this.finishState(tx, frame, loc, outcome.output, undefined);
@@ -266,7 +268,7 @@ export class Executor {
     tx.exec.nextFrameSeq += 1;
     const { resource } = invocation;
     if (resource.kind === 'lambda-function') {
-      const details: Record<string, Json> = { resource: resource.arn, input: jsonText(invocation.parameters), inputDetails: { truncated: false } };
+      const details: Record<string, Json> = { resource: resource.arn, input: jsonText(invocation.parameters), inputDetails: NOT_TRUNCATED };
       if (invocation.timeoutSeconds !== undefined) details.timeoutInSeconds = invocation.timeoutSeconds;
       tx.event(frame, 'LambdaFunctionScheduled', details);
       tx.event(frame, 'LambdaFunctionStarted');
@@ -326,7 +328,7 @@ export class Executor {
     }
     if (isJsonObject(assignments)) Object.assign(frame.variables, assignments);
     if (type !== 'Fail') {
-      tx.event(frame, `${type}StateExited`, { name: frame.stateName, output: jsonText(output), outputDetails: { truncated: false } });
+      tx.event(frame, `${type}StateExited`, { name: frame.stateName, output: jsonText(output), outputDetails: NOT_TRUNCATED });
     }
     const next = choice?.next ?? (type === 'Succeed' || state.End === true ? undefined : (state.Next as string | undefined));
     if (next === undefined) {
@@ -386,7 +388,7 @@ export class Executor {
       return;
     }
     if (isJsonObject(assignments)) Object.assign(frame.variables, assignments);
-    tx.event(frame, `${loc.state.Type}StateExited`, { name: frame.stateName, output: jsonText(output), outputDetails: { truncated: false } });
+    tx.event(frame, `${loc.state.Type}StateExited`, { name: frame.stateName, output: jsonText(output), outputDetails: NOT_TRUNCATED });
     this.transition(tx, frame, String(catcher.Next), output);
   }
 
@@ -401,7 +403,7 @@ export class Executor {
   private async completeFrame(tx: Transaction, frame: Frame, output: Json): Promise<void> {
     frame.done = true;
     if (frame.parentId === undefined) {
-      this.finishExecution(tx, 'SUCCEEDED', { output: toJsonText(output), outputDetails: { truncated: false } });
+      this.finishExecution(tx, 'SUCCEEDED', { output: toJsonText(output), outputDetails: NOT_TRUNCATED });
       return;
     }
     const parent = tx.exec.frames[frame.parentId];

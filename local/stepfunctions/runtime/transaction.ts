@@ -30,10 +30,7 @@ export class Transaction {
     this.exec.nextEventId += 1;
     const previous = frame ? frame.lastEventId : id - 1;
     const event: HistoryEvent = { timestamp: (this.nowText ??= this.now.toISOString()), type, id, previousEventId: previous };
-    if (details) {
-      const key = `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails`;
-      event[key] = details;
-    }
+    if (details) event[detailsKey(type)] = details;
     this.events.push(event);
     if (frame) frame.lastEventId = id;
     return id;
@@ -51,4 +48,15 @@ export class Transaction {
   deleteTimer(id: string): void {
     this.timerDeletes.push(id);
   }
+}
+
+const detailsKeys = new Map<string, string>();
+/** `TaskStateEntered` -> `taskStateEnteredEventDetails`, computed once per event type. */
+function detailsKey(type: string): string {
+  let key = detailsKeys.get(type);
+  if (key === undefined) {
+    key = `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails`;
+    detailsKeys.set(type, key);
+  }
+  return key;
 }
