@@ -8,7 +8,9 @@ import { createTables } from '../../adapters/dynamodb/create-tables.js';
 import { DirectoryRepository } from '../../adapters/dynamodb/directory-repository.js';
 import { type Manifest, tableEnvName } from '../../infra/manifest-types.js';
 import { manifest as defaultManifest } from '../../infra/manifest.js';
+import type { IncomingMessage } from 'node:http';
 import { type ApiGateway, startApiGateway } from '../api-gateway/api-gateway.js';
+import { staticFiles } from '../api-gateway/static-files.js';
 import { createLocalIssuer } from '../auth/local-issuer.js';
 import { type DynamoDbLocal, localDynamoDbClient, startDynamoDbLocal } from '../dynamodb/dynamodb-local.js';
 import { type SmtpSink, startSmtpSink } from '../mail/smtp-sink.js';
@@ -147,7 +149,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       now: () => clock.now(),
       invoke: (name, event) => functions.invoke(name, event),
       verify: async (token) => (await issuer.verify(token, clock.now())) as Record<string, string>,
-      fallback: localEndpoints({
+      fallback: withWebApp(staticFiles(join(root, 'web', 'dist')), localEndpoints({
         clock: { kind: clock instanceof VirtualClock ? 'virtual' : 'real', now: () => clock.now(), advanceTo },
         users: demoCity.users,
         login: (user) => issuer.issue(user, clock.now()),
@@ -161,7 +163,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
           mail: { status: 'ok', port: smtp.port, messages: smtp.messages().length },
           clock: { status: 'ok', kind: clock instanceof VirtualClock ? 'virtual' : 'real', now: clock.now().toISOString() },
         }),
-      }),
+      })),
     });
     stoppers.push(() => api.stop());
 
@@ -180,6 +182,11 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     await stopAll(stoppers);
     throw error;
   }
+}
+
+/** Local endpoints first, then the web app's files. */
+function withWebApp(files: ReturnType<typeof staticFiles>, endpoints: ReturnType<typeof localEndpoints>) {
+  return async (req: IncomingMessage, url: URL, body: Buffer) => (await endpoints(req, url, body)) ?? files(req.method ?? 'GET', url.pathname);
 }
 
 function makeClock(virtualStart: Date | undefined, dataDir: string | undefined): Clock {
