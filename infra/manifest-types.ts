@@ -84,3 +84,8 @@ export interface Manifest {
 export function tableEnvName(table: string): string {
   return `TABLE_${table.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
 }
+
+/** The environment variable through which a function learns a state machine's ARN. */
+export function stateMachineEnvName(machine: string): string {
+  return `STATE_MACHINE_${machine.replace(/-/g, '_').toUpperCase()}`;
+}

@@ -24,6 +24,11 @@ export const tables: TableSpec[] = [
     sortKey: { name: 'seq', type: N },
   },
   {
+    name: 'TaskTokens',
+    purpose: "the task token a ticket's lifecycle waits on; clients act by ticket id, never see it",
+    partitionKey: { name: 'ticketId', type: S },
+  },
+  {
     name: 'IdempotencyKeys',
     purpose: 'Idempotency-Key of an intake request -> the ticket it created, for 24 hours',
     partitionKey: { name: 'key', type: S },
@@ -51,17 +56,40 @@ export const tables: TableSpec[] = [
   },
 ];
 
+const ticketWrites = { Tickets: 'read-write', TicketEvents: 'write', IdempotencyKeys: 'read-write' } as const;
+
 export const manifest: Manifest = {
   tables,
   functions: [
     { name: 'list-units', entry: 'functions/api/list-units.ts', tables: { Directory: 'read' } },
     { name: 'list-catalogue', entry: 'functions/api/list-catalogue.ts', tables: { Directory: 'read' } },
+    { name: 'create-ticket', entry: 'functions/api/create-ticket.ts', tables: { ...ticketWrites, Directory: 'read' } },
+    { name: 'get-ticket', entry: 'functions/api/get-ticket.ts', tables: { Tickets: 'read', TicketEvents: 'read' } },
+    { name: 'ticket-action', entry: 'functions/api/ticket-action.ts', tables: { ...ticketWrites, Directory: 'read', TaskTokens: 'read' }, stateMachines: ['ticket-lifecycle'] },
+    { name: 'start-lifecycle', entry: 'functions/streams/start-lifecycle.ts', stateMachines: ['ticket-lifecycle'] },
+    { name: 'dispatch-ticket', entry: 'functions/tasks/dispatch-ticket.ts', tables: { ...ticketWrites, Directory: 'read' } },
+    { name: 'await-ticket', entry: 'functions/tasks/await-ticket.ts', tables: { TaskTokens: 'write' } },
+    { name: 'ticket-deadline', entry: 'functions/tasks/ticket-deadline.ts', tables: { ...ticketWrites, Directory: 'read' } },
   ],
-  stateMachines: [],
+  stateMachines: [
+    {
+      name: 'ticket-lifecycle',
+      definitionFile: 'workflows/ticket-lifecycle.asl.json',
+      substitutions: {
+        DispatchTicket: { function: 'dispatch-ticket' },
+        AwaitTicket: { function: 'await-ticket' },
+        TicketDeadline: { function: 'ticket-deadline' },
+      },
+    },
+  ],
   routes: [
     { method: 'GET', path: '/v1/units', function: 'list-units', auth: true },
     { method: 'GET', path: '/v1/catalogue', function: 'list-catalogue', auth: true },
+    { method: 'POST', path: '/v1/tickets', function: 'create-ticket', auth: true },
+    { method: 'GET', path: '/v1/tickets/{id}', function: 'get-ticket', auth: true },
+    { method: 'POST', path: '/v1/tickets/{id}/actions', function: 'ticket-action', auth: true },
+    { method: 'POST', path: '/v1/tickets/{id}/callback', function: 'ticket-action', auth: true },
   ],
-  streams: [],
+  streams: [{ table: 'Tickets', function: 'start-lifecycle', batchSize: 25 }],
   schedules: [],
 };

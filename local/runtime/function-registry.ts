@@ -16,6 +16,7 @@ export function functionArn(name: string): string {
 export class FunctionRegistry {
   private readonly specs = new Map<string, FunctionSpec>();
   private readonly loaded = new Map<string, Promise<Handler>>();
+  private readonly inflight = new Set<Promise<unknown>>();
 
   constructor(
     functions: readonly FunctionSpec[],
@@ -25,10 +26,25 @@ export class FunctionRegistry {
   }
 
   /** Invokes a function by its manifest name, as Lambda would. */
-  async invoke(name: string, event: unknown): Promise<unknown> {
+  invoke(name: string, event: unknown): Promise<unknown> {
     const spec = this.specs.get(name);
-    if (!spec) throw new Error(`the manifest has no function "${name}"`);
-    return invokeLocally(await this.load(spec), event, { functionName: `casework-${name}`, region: REGION, accountId: ACCOUNT, timeoutMs: (spec.timeoutSeconds ?? 30) * 1000 });
+    if (!spec) return Promise.reject(new Error(`the manifest has no function "${name}"`));
+    const call = this.load(spec).then((handler) =>
+      invokeLocally(handler, event, { functionName: `casework-${name}`, region: REGION, accountId: ACCOUNT, timeoutMs: (spec.timeoutSeconds ?? 30) * 1000 }),
+    );
+    this.inflight.add(call);
+    void call.then(
+      () => this.inflight.delete(call),
+      () => this.inflight.delete(call),
+    );
+    return call;
+  }
+
+  /** Resolves once every invocation started so far has finished; true when there were any. */
+  async settled(): Promise<boolean> {
+    if (this.inflight.size === 0) return false;
+    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+    return true;
   }
 
   /** The functions as the Step Functions engine calls them, by ARN and by name. */

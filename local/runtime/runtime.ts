@@ -6,7 +6,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { createTables } from '../../adapters/dynamodb/create-tables.js';
 import { DirectoryRepository } from '../../adapters/dynamodb/directory-repository.js';
-import { type Manifest, tableEnvName } from '../../infra/manifest-types.js';
+import { type Manifest, stateMachineEnvName, tableEnvName } from '../../infra/manifest-types.js';
+import { useClock } from '../../adapters/clock.js';
 import { manifest as defaultManifest } from '../../infra/manifest.js';
 import type { IncomingMessage } from 'node:http';
 import { type ApiGateway, startApiGateway } from '../api-gateway/api-gateway.js';
@@ -66,6 +67,8 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
   const stoppers: (() => Promise<void> | void)[] = [];
   try {
     const clock = makeClock(config.virtualClockStart, dataDir);
+    // Handlers run in this process: they read the same clock as the engine that times their deadlines.
+    useClock(() => clock.now());
 
     let dynamo: DynamoDbLocal | undefined;
     const endpoint = config.dynamodbEndpoint ?? (dynamo = await startDynamoDbLocal({ port: config.dynamodbPort, dataDir: dataDir && join(dataDir, 'dynamodb') })).endpoint;
@@ -77,6 +80,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(config.smtpPort),
       WEB_BASE_URL: `http://127.0.0.1:${config.port}`,
+      ...Object.fromEntries(manifest.stateMachines.map((m) => [stateMachineEnvName(m.name), stateMachineArn(m.name)])),
       ...Object.fromEntries(manifest.tables.map((t) => [tableEnvName(t.name), tableName(t.name)])),
     });
     const client = localDynamoDbClient(endpoint);
@@ -125,12 +129,14 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     });
     stoppers.push(() => scheduler.stop());
 
+    // Idle means: no execution step, no handler call, no stream record and no mail still in flight.
     const idle = async () => {
       for (;;) {
         await engine.idle();
+        const called = await functions.settled();
         const handled = (await Promise.all(pollers.map((p) => p.drain()))).reduce((a, b) => a + b, 0);
         await smtp.settled();
-        if (handled === 0) return;
+        if (!called && handled === 0) return;
       }
     };
     if (clock instanceof VirtualClock) clock.attach({ nextDueAt: () => scheduler.nextDueAt(), fireDue: (now) => scheduler.fireDue(now), idle });

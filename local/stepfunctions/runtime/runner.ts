@@ -97,7 +97,11 @@ export class Runner implements TimerTarget {
     await this.idle();
   }
 
-  /** Runs until no work is queued and no in-flight task settles within a few macrotask turns. */
+  /**
+   * Runs until no work is queued and no in-flight task settles within a few macrotask turns. A task may
+   * wait on this very engine (a `.sync` child) or never return (a timeout test), so it cannot simply be
+   * awaited; a runtime whose handlers do real I/O awaits its own handler calls as well.
+   */
   async idle(): Promise<void> {
     for (;;) {
       // A finished pump may have handed over to a fresh one, so wait until none is running.

@@ -1,0 +1,26 @@
+// One change to a ticket, end to end: load, decide, record the events, save if nobody changed it meanwhile.
+import type { TicketCommand } from '../../schemas/commands.js';
+import type { Ticket } from '../../schemas/ticket.js';
+import type { TicketEvent } from '../../schemas/ticket-events.js';
+import { NotFoundError } from '../errors.js';
+import type { TicketRepository } from '../ports/ticket-repository.js';
+import { decide } from './decide.js';
+import type { DecisionContext } from './decision-context.js';
+import { evolve, stamp } from './evolve.js';
+
+export interface Applied {
+  ticket: Ticket;
+  events: TicketEvent[];
+}
+
+/** Applies a command to the stored ticket; throws the broken rule, or a 409 when another change won the race. */
+export async function applyCommand(repo: TicketRepository, ticketId: string, command: TicketCommand, ctx: DecisionContext): Promise<Applied> {
+  const ticket = await repo.get(ticketId);
+  if (!ticket) throw new NotFoundError('ticket', ticketId);
+  const decision = decide(ticket, command, ctx);
+  if (!decision.ok) throw decision.error;
+  const events = stamp(ticket.id, ticket.version, decision.events);
+  const next = events.reduce<Ticket>((t, e) => evolve(t, e), ticket);
+  await repo.save(next, events, ticket.version);
+  return { ticket: next, events };
+}

@@ -1,0 +1,36 @@
+// When the lifecycle should next look at a ticket on its own: the earliest deadline or reminder still ahead.
+import type { Ticket } from '../../schemas/ticket.js';
+import { missedDeadline } from './decide.js';
+
+/** Nothing to watch (a difficult case, a designation, the city's own overdue tickets): look again daily. */
+export const IDLE_RECHECK_SECONDS = 24 * 3600;
+
+/** What is due at `now`, in the order the lifecycle handles it. */
+export type DueWork = 'warn' | 'escalate' | 'callback-timeout' | undefined;
+
+/** The time-driven command due for the ticket now, if any. */
+export function dueWork(ticket: Ticket, now: Date): DueWork {
+  const { warnings, callback } = ticket.deadlines;
+  if (ticket.status === 'resolved') return callback && now >= new Date(callback) ? 'callback-timeout' : undefined;
+  if (ticket.status !== 'dispatched' && ticket.status !== 'accepted') return undefined;
+  if (missedDeadline(ticket, now) && ticket.level < 3) return 'escalate';
+  const warning = warnings[0];
+  if (warning && now >= new Date(warning)) return 'warn';
+  return undefined;
+}
+
+/** Seconds until the lifecycle should wake up for the ticket (at least 1). */
+export function secondsUntilNextWakeUp(ticket: Ticket, now: Date): number {
+  const { accept, complete, warnings, callback } = ticket.deadlines;
+  const candidates: (string | undefined)[] = [];
+  if (ticket.status === 'resolved') candidates.push(callback);
+  else if (ticket.status === 'dispatched' || ticket.status === 'accepted') {
+    candidates.push(warnings[0]);
+    if (ticket.level < 3) candidates.push(complete, ticket.status === 'dispatched' ? accept : undefined);
+  }
+  const ahead = candidates
+    .filter((c): c is string => c !== undefined)
+    .map((c) => Math.ceil((Date.parse(c) - now.getTime()) / 1000))
+    .filter((s) => s > 0);
+  return ahead.length > 0 ? Math.min(...ahead) : IDLE_RECHECK_SECONDS;
+}

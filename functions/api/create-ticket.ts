@@ -1,0 +1,30 @@
+// POST /v1/tickets: intake writes the ticket; its stream record starts the lifecycle. A retried Idempotency-Key returns the first ticket.
+import { createHash, randomBytes } from 'node:crypto';
+import { openTicket } from '../../domain/tickets/open-ticket.js';
+import { evolve, stamp } from '../../domain/tickets/evolve.js';
+import { CreateTicket } from '../../schemas/commands.js';
+import type { Ticket } from '../../schemas/ticket.js';
+import { requestActor } from '../shared/actor.js';
+import { httpHandler, json, parseBody } from '../shared/http.js';
+import { decisionContext, tickets } from '../shared/services.js';
+
+/** `T20261123-4K7Q2X`: the Shanghai date of intake, then randomness. */
+function newTicketId(at: Date): string {
+  const day = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  return `T${day}-${randomBytes(4).toString('hex').toUpperCase().slice(0, 6)}`;
+}
+
+export const handler = httpHandler(async (event) => {
+  const body = parseBody(event, CreateTicket);
+  const ctx = await decisionContext(requestActor(event));
+  const decision = openTicket(body, ctx);
+  if (!decision.ok) throw decision.error;
+  const id = newTicketId(ctx.now);
+  const events = stamp(id, 0, decision.events);
+  const ticket = events.reduce<Ticket | undefined>(evolve, undefined) as Ticket;
+  const key = event.headers['idempotency-key'];
+  const claim = key ? { key, fingerprint: createHash('sha256').update(JSON.stringify(body)).digest('hex') } : undefined;
+  const created = await tickets.create(ticket, events, claim);
+  return json(created.replayed ? 200 : 201, created.ticket, { location: `/v1/tickets/${created.ticket.id}` });
+});
+

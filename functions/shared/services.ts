@@ -1,0 +1,50 @@
+// What handlers share per container: repositories, the city's reference data, the SLA policy and calendar.
+import { SendTaskSuccessCommand, TaskDoesNotExist, InvalidToken, TaskTimedOut } from '@aws-sdk/client-sfn';
+import { documents, stepFunctions } from '../../adapters/clients.js';
+import { now } from '../../adapters/clock.js';
+import { DirectoryRepository } from '../../adapters/dynamodb/directory-repository.js';
+import { tableName } from '../../adapters/dynamodb/table-names.js';
+import { TaskTokenRepository } from '../../adapters/dynamodb/task-token-repository.js';
+import { DynamoTicketRepository } from '../../adapters/dynamodb/ticket-repository.js';
+import { createChinaWorkingCalendar } from '../../domain/calendar/china-working-calendar.js';
+import { CityDirectory } from '../../domain/city-directory.js';
+import type { DecisionContext } from '../../domain/tickets/decision-context.js';
+import { secondsUntilNextWakeUp } from '../../domain/tickets/next-wake-up.js';
+import type { Actor } from '../../schemas/actor.js';
+import { defaultSlaPolicy } from '../../schemas/sla-policy.js';
+import type { Ticket } from '../../schemas/ticket.js';
+
+export const tickets = new DynamoTicketRepository(
+  documents,
+  { tickets: tableName('Tickets'), events: tableName('TicketEvents'), idempotency: tableName('IdempotencyKeys') },
+  now,
+);
+export const directory = new DirectoryRepository(documents, tableName('Directory'));
+export const taskTokens = new TaskTokenRepository(documents, tableName('TaskTokens'));
+
+const policy = defaultSlaPolicy;
+const calendar = createChinaWorkingCalendar({ workingPeriods: policy.workingPeriods });
+let city: Promise<CityDirectory> | undefined;
+
+/** The rules, the city and the clock, as a decision needs them. The city is read once per container. */
+export async function decisionContext(actor: Actor): Promise<DecisionContext> {
+  city ??= Promise.all([directory.units(), directory.categories()]).then(([u, c]) => new CityDirectory(u, c));
+  return { now: now(), actor, policy, calendar, city: await city };
+}
+
+/** What the lifecycle machine needs to route and to wait. */
+export function lifecycleState(ticket: Ticket) {
+  return { status: ticket.status, waitSeconds: secondsUntilNextWakeUp(ticket, now()) };
+}
+
+/** Wakes the ticket's lifecycle so it looks at the ticket again; a lifecycle that already moved on needs no wake-up. */
+export async function wakeLifecycle(ticket: Ticket): Promise<void> {
+  const token = await taskTokens.get(ticket.id);
+  if (!token) return;
+  try {
+    await stepFunctions.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(lifecycleState(ticket)) }));
+  } catch (error) {
+    if (error instanceof TaskDoesNotExist || error instanceof InvalidToken || error instanceof TaskTimedOut) return;
+    throw error;
+  }
+}

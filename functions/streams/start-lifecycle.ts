@@ -1,0 +1,21 @@
+// Tickets stream -> start the ticket's lifecycle execution (idempotent: the execution is named after the ticket).
+import middy from '@middy/core';
+import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { stepFunctions } from '../../adapters/clients.js';
+
+const lifecycle = process.env.STATE_MACHINE_TICKET_LIFECYCLE;
+
+export const handler = middy(async (event: DynamoDBStreamEvent) => {
+  if (!lifecycle) throw new Error('STATE_MACHINE_TICKET_LIFECYCLE is not set');
+  for (const record of event.Records) {
+    const ticketId = record.dynamodb?.Keys?.id?.S;
+    if (record.eventName !== 'INSERT' || !ticketId) continue;
+    try {
+      await stepFunctions.send(new StartExecutionCommand({ stateMachineArn: lifecycle, name: ticketId, input: JSON.stringify({ ticketId }) }));
+    } catch (error) {
+      // A replayed record whose lifecycle already ended: nothing to start twice.
+      if (!(error instanceof ExecutionAlreadyExists)) throw error;
+    }
+  }
+});

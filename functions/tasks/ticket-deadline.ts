@@ -1,0 +1,18 @@
+// Lifecycle task: time came for a ticket: send the due reminder, escalate a missed deadline, or close an unanswered callback.
+import middy from '@middy/core';
+import { now } from '../../adapters/clock.js';
+import { NotFoundError } from '../../domain/errors.js';
+import { applyCommand } from '../../domain/tickets/apply-command.js';
+import { dueWork } from '../../domain/tickets/next-wake-up.js';
+import { systemActor } from '../../schemas/actor.js';
+import { decisionContext, lifecycleState, tickets } from '../shared/services.js';
+
+export const handler = middy(async (event: { ticketId: string }) => {
+  let ticket = await tickets.get(event.ticketId);
+  if (!ticket) throw new NotFoundError('ticket', event.ticketId);
+  // Several things can fall due at once (a clock moved far): handle each, earliest first.
+  for (let work = dueWork(ticket, now()); work; work = dueWork(ticket, now())) {
+    ticket = (await applyCommand(tickets, ticket.id, { type: work }, await decisionContext(systemActor))).ticket;
+  }
+  return lifecycleState(ticket);
+});

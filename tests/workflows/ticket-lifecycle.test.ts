@@ -1,0 +1,107 @@
+// The ticket lifecycle on the local runtime and its virtual clock, told as the stories people live through.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Runtime } from '../../local/runtime/runtime.js';
+import { call, login, testRuntime } from '../integration/support/runtime.js';
+
+const complaint = {
+  channel: 'phone',
+  category: 'NBR-001',
+  title: '楼上夜间装修噪音',
+  description: '每晚十一点后楼上仍在装修。',
+  location: { districtId: 'd-haibin', streetId: 's-haibin-dongmen', address: '东门路12号3单元' },
+  citizen: { name: '李女士', phone: '13800000001' },
+};
+
+describe('a ticket’s life', () => {
+  let runtime: Runtime;
+  // Signed in afresh each time: a token lasts 12 hours of the clock, and these stories skip weeks.
+  const as = (user: string) => login(runtime, user);
+  const ticket = async (id: string) => (await call(runtime, 'GET', `/v1/tickets/${id}`, undefined, await as('supervisor-1'))).body ?? {};
+  const act = async (user: string, id: string, body: unknown) => call(runtime, 'POST', `/v1/tickets/${id}/actions`, body, await as(user));
+  const intake = async (body: unknown = complaint, headers?: string) => {
+    const res = await fetch(`${runtime.api.url}/v1/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await as('operator-1')}`, ...(headers ? { 'idempotency-key': headers } : {}) },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  // Monday 23 November 2026, 10:00 in Shanghai.
+  beforeAll(async () => {
+    runtime = await testRuntime({ clockStart: '2026-11-23T02:00:00Z' });
+  }, 60_000);
+  afterAll(() => runtime?.stop());
+
+  it('is dispatched straight to the street, accepted, resolved and closed after a satisfied callback', async () => {
+    const created = await intake();
+    expect(created.status).toBe(201);
+    const id = String(created.body.id);
+    await runtime.idle();
+    expect(await ticket(id)).toMatchObject({ status: 'dispatched', unitId: 's-haibin-dongmen', level: 1 });
+
+    expect((await act('clerk-haibin-dongmen', id, { type: 'accept' })).status).toBe(200);
+    expect((await act('clerk-haibin-dongmen', id, { type: 'resolve', reply: '已上门协调，施工队承诺夜间停工。' })).status).toBe(200);
+    const callback = await call(runtime, 'POST', `/v1/tickets/${id}/callback`, { resolved: true, satisfied: true }, await as('operator-1'));
+    expect(callback.status).toBe(200);
+    await runtime.idle();
+
+    const closed = await ticket(id);
+    expect(closed).toMatchObject({ status: 'closed', outcome: { resolution: 'resolved', satisfaction: 'satisfied' } });
+    expect((closed.timeline as { type: string }[]).map((e) => e.type)).toEqual([
+      'ticket.created',
+      'ticket.dispatched',
+      'ticket.accepted',
+      'ticket.resolved',
+      'ticket.callback-recorded',
+      'ticket.closed',
+    ]);
+    const execution = await runtime.engine.describeExecution({ executionArn: `arn:aws:states:us-east-1:123456789012:execution:casework-ticket-lifecycle:${id}` });
+    expect(execution.status).toBe('SUCCEEDED');
+  });
+
+  it('warns the street at half and three quarters of its time, escalates to the district, then to the city', async () => {
+    const id = String((await intake()).body.id);
+    await runtime.idle();
+    await act('clerk-haibin-dongmen', id, { type: 'accept' });
+    const due = String((await ticket(id)).deadlines && ((await ticket(id)).deadlines as { complete: string }).complete);
+
+    await runtime.advanceTo(new Date(Date.parse(due) + 60_000));
+    const atDistrict = await ticket(id);
+    expect(atDistrict).toMatchObject({ level: 2, unitId: 'd-haibin', status: 'dispatched' });
+    const timeline = atDistrict.timeline as { type: string; fraction?: number; at: string }[];
+    expect(timeline.filter((e) => e.type === 'ticket.warning').map((e) => e.fraction)).toEqual([0.5, 0.75]);
+    expect(timeline.at(-1)).toMatchObject({ type: 'ticket.escalated', reason: 'deadline-missed', at: due });
+
+    await act('coordinator-haibin', id, { type: 'accept' });
+    const districtDue = ((await ticket(id)).deadlines as { complete: string }).complete;
+    await runtime.advanceTo(new Date(Date.parse(districtDue) + 60_000));
+    expect(await ticket(id)).toMatchObject({ level: 3, unitId: 'supervision' });
+  });
+
+  it('returns the first ticket when intake retries with the same Idempotency-Key', async () => {
+    const first = await intake(complaint, 'call-20261123-0815');
+    const retry = await intake(complaint, 'call-20261123-0815');
+
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(200);
+    expect(retry.body.id).toBe(first.body.id);
+  });
+
+  it('names the field and the reason for bad intake, and writes nothing', async () => {
+    const bad = await intake({ ...complaint, category: 'XYZ-999', location: { ...complaint.location, streetId: 'xx' } });
+
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toBe('category: unknown category "XYZ-999"; location.streetId: unknown street "xx"');
+  });
+
+  it('refuses a department acting on a street’s ticket', async () => {
+    const id = String((await intake()).body.id);
+    await runtime.idle();
+
+    const refused = await act('clerk-water', id, { type: 'accept' });
+
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ rule: 'ticket.not-your-unit' });
+  });
+});
