@@ -19,9 +19,17 @@ export const tables: TableSpec[] = [
   },
   {
     name: 'TicketEvents',
-    purpose: "a ticket's history, one item per event, written in the same transaction as the ticket",
+    purpose: "a ticket's history, one item per event, written in the same transaction as the ticket; its stream drives notifications",
     partitionKey: { name: 'ticketId', type: S },
     sortKey: { name: 'seq', type: N },
+    stream: 'NEW_IMAGE',
+  },
+  {
+    name: 'Deliveries',
+    purpose: 'every notification attempt under its ticket; deliveries given up on, for the supervision office',
+    partitionKey: { name: 'ticketId', type: S },
+    sortKey: { name: 'key', type: S },
+    indexes: [{ name: 'undelivered', partitionKey: { name: 'undelivered', type: S }, sortKey: { name: 'at', type: S } }],
   },
   {
     name: 'TaskTokens',
@@ -64,12 +72,16 @@ export const manifest: Manifest = {
     { name: 'list-units', entry: 'functions/api/list-units.ts', tables: { Directory: 'read' } },
     { name: 'list-catalogue', entry: 'functions/api/list-catalogue.ts', tables: { Directory: 'read' } },
     { name: 'create-ticket', entry: 'functions/api/create-ticket.ts', tables: { ...ticketWrites, Directory: 'read' } },
-    { name: 'get-ticket', entry: 'functions/api/get-ticket.ts', tables: { Tickets: 'read', TicketEvents: 'read' } },
+    { name: 'get-ticket', entry: 'functions/api/get-ticket.ts', tables: { Tickets: 'read', TicketEvents: 'read', Deliveries: 'read' } },
     { name: 'ticket-action', entry: 'functions/api/ticket-action.ts', tables: { ...ticketWrites, Directory: 'read', TaskTokens: 'read' }, stateMachines: ['ticket-lifecycle'] },
     { name: 'start-lifecycle', entry: 'functions/streams/start-lifecycle.ts', stateMachines: ['ticket-lifecycle'] },
     { name: 'dispatch-ticket', entry: 'functions/tasks/dispatch-ticket.ts', tables: { ...ticketWrites, Directory: 'read' } },
     { name: 'await-ticket', entry: 'functions/tasks/await-ticket.ts', tables: { TaskTokens: 'write' } },
     { name: 'ticket-deadline', entry: 'functions/tasks/ticket-deadline.ts', tables: { ...ticketWrites, Directory: 'read' } },
+    { name: 'notify-units', entry: 'functions/streams/notify-units.ts', tables: { Tickets: 'read', Directory: 'read' }, stateMachines: ['notification-delivery'] },
+    { name: 'deliver-notification', entry: 'functions/tasks/deliver-notification.ts', tables: { Tickets: 'read', Directory: 'read', Deliveries: 'write' } },
+    { name: 'flag-undelivered', entry: 'functions/tasks/flag-undelivered.ts', tables: { Tickets: 'read', Directory: 'read', Deliveries: 'write' } },
+    { name: 'unit-subscriptions', entry: 'functions/api/unit-subscriptions.ts', tables: { Directory: 'read-write' } },
   ],
   stateMachines: [
     {
@@ -81,6 +93,11 @@ export const manifest: Manifest = {
         TicketDeadline: { function: 'ticket-deadline' },
       },
     },
+    {
+      name: 'notification-delivery',
+      definitionFile: 'workflows/notification-delivery.asl.json',
+      substitutions: { DeliverNotification: { function: 'deliver-notification' }, FlagUndelivered: { function: 'flag-undelivered' } },
+    },
   ],
   routes: [
     { method: 'GET', path: '/v1/units', function: 'list-units', auth: true },
@@ -89,7 +106,12 @@ export const manifest: Manifest = {
     { method: 'GET', path: '/v1/tickets/{id}', function: 'get-ticket', auth: true },
     { method: 'POST', path: '/v1/tickets/{id}/actions', function: 'ticket-action', auth: true },
     { method: 'POST', path: '/v1/tickets/{id}/callback', function: 'ticket-action', auth: true },
+    { method: 'GET', path: '/v1/units/{id}/subscriptions', function: 'unit-subscriptions', auth: true },
+    { method: 'PUT', path: '/v1/units/{id}/subscriptions', function: 'unit-subscriptions', auth: true },
   ],
-  streams: [{ table: 'Tickets', function: 'start-lifecycle', batchSize: 25 }],
+  streams: [
+    { table: 'Tickets', function: 'start-lifecycle', batchSize: 25 },
+    { table: 'TicketEvents', function: 'notify-units', batchSize: 25 },
+  ],
   schedules: [],
 };

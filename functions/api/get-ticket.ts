@@ -2,19 +2,19 @@
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import { requestActor } from '../shared/actor.js';
 import { httpHandler, json } from '../shared/http.js';
-import { tickets } from '../shared/services.js';
+import { deliveries, tickets } from '../shared/services.js';
 
 const everyTicket = new Set(['operator', 'supervisor', 'admin']);
 
 export const handler = httpHandler(async (event) => {
   const actor = requestActor(event);
   const id = event.pathParameters?.id ?? '';
-  const [ticket, timeline] = await Promise.all([tickets.get(id), tickets.history(id)]);
+  const [ticket, timeline, notifications] = await Promise.all([tickets.get(id), tickets.history(id), deliveries.forTicket(id)]);
   if (!ticket) throw new NotFoundError('ticket', id);
   // A unit sees the tickets it holds or once held; the citizen's details are not for every clerk in the city.
   const involved = timeline.some((e) => 'unitId' in e && e.unitId === actor.unitId) || ticket.unitId === actor.unitId;
   if (!everyTicket.has(actor.role) && !involved) {
     throw new ForbiddenError('ticket.not-your-unit', `ticket ${id} was never with ${actor.unitId ?? 'your unit'}`);
   }
-  return json(200, { ...ticket, timeline });
+  return json(200, { ...ticket, timeline, notifications });
 });

@@ -4,6 +4,7 @@ import { documents, stepFunctions } from '../../adapters/clients.js';
 import { now } from '../../adapters/clock.js';
 import { DirectoryRepository } from '../../adapters/dynamodb/directory-repository.js';
 import { tableName } from '../../adapters/dynamodb/table-names.js';
+import { DeliveryRepository } from '../../adapters/dynamodb/delivery-repository.js';
 import { TaskTokenRepository } from '../../adapters/dynamodb/task-token-repository.js';
 import { DynamoTicketRepository } from '../../adapters/dynamodb/ticket-repository.js';
 import { createChinaWorkingCalendar } from '../../domain/calendar/china-working-calendar.js';
@@ -21,6 +22,7 @@ export const tickets = new DynamoTicketRepository(
 );
 export const directory = new DirectoryRepository(documents, tableName('Directory'));
 export const taskTokens = new TaskTokenRepository(documents, tableName('TaskTokens'));
+export const deliveries = new DeliveryRepository(documents, tableName('Deliveries'));
 
 const policy = defaultSlaPolicy;
 const calendar = createChinaWorkingCalendar({ workingPeriods: policy.workingPeriods });

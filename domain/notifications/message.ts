@@ -1,0 +1,43 @@
+// What a unit reads in its mailbox: Chinese first, one English line, and a link to the ticket.
+import type { Ticket } from '../../schemas/ticket.js';
+import type { NotifiedType } from './recipients.js';
+
+const titles: Record<NotifiedType, [string, string]> = {
+  'ticket.dispatched': ['新工单', 'New ticket'],
+  'ticket.warning': ['工单即将超时提醒', 'Deadline approaching'],
+  'ticket.escalated': ['工单升级', 'Ticket escalated'],
+  'ticket.returned': ['工单退回', 'Ticket returned'],
+  'ticket.extension-requested': ['延期申请待审批', 'Extension requested'],
+  'ticket.resolved': ['工单已办结', 'Ticket resolved'],
+  'ticket.reopened': ['工单重办', 'Ticket reopened'],
+  'ticket.closed': ['工单已关闭', 'Ticket closed'],
+};
+
+export interface Mail {
+  subject: string;
+  text: string;
+}
+
+/** The email for an event about a ticket. */
+export function mailFor(type: NotifiedType, ticket: Ticket, webBaseUrl: string): Mail {
+  const [zh, en] = titles[type];
+  const deadline = ticket.deadlines.complete ? `办结时限：${shanghaiTime(ticket.deadlines.complete)}` : '';
+  return {
+    subject: `【12345】${zh}：${ticket.id} ${ticket.title}`,
+    text: [
+      `${zh}：${ticket.title}`,
+      `工单编号：${ticket.id}　当前层级：${['', '承办单位', '区级兜底', '市级督办'][ticket.level]}　状态：${ticket.status}`,
+      `地址：${ticket.location.address}`,
+      deadline,
+      `查看并办理：${webBaseUrl}/tickets/${ticket.id}`,
+      '',
+      `${en}: ticket ${ticket.id} "${ticket.title}" needs your attention: ${webBaseUrl}/tickets/${ticket.id}`,
+    ]
+      .filter((line) => line !== undefined)
+      .join('\n'),
+  };
+}
+
+function shanghaiTime(iso: string): string {
+  return `${new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`;
+}

@@ -1,0 +1,40 @@
+// Who hears about a ticket event: the units that must act on it or lose it, and the supervision office where it decides.
+import type { TicketEvent } from '../../schemas/ticket-events.js';
+
+/** Event types delivered to subscribers, as named in webhooks (`Casework-Event`). */
+export const notifiedTypes = [
+  'ticket.dispatched',
+  'ticket.warning',
+  'ticket.escalated',
+  'ticket.returned',
+  'ticket.extension-requested',
+  'ticket.resolved',
+  'ticket.reopened',
+  'ticket.closed',
+] as const;
+export type NotifiedType = (typeof notifiedTypes)[number];
+
+/** The units to notify of an event, given the unit holding the ticket before it and the supervision office. */
+export function recipientsOf(event: TicketEvent, previousUnitId: string | undefined, supervisionUnitId: string): string[] {
+  const units = (() => {
+    switch (event.type) {
+      case 'ticket.dispatched':
+      case 'ticket.warning':
+      case 'ticket.reopened':
+        return [event.unitId];
+      case 'ticket.escalated':
+        // The new level must act, and the old one learns the ticket has left it.
+        return [event.toUnitId, event.fromUnitId];
+      case 'ticket.returned':
+      case 'ticket.extension-requested':
+        return [supervisionUnitId];
+      case 'ticket.resolved':
+        return [event.unitId];
+      case 'ticket.closed':
+        return previousUnitId ? [previousUnitId] : [];
+      default:
+        return [];
+    }
+  })();
+  return [...new Set(units)];
+}

@@ -1,0 +1,94 @@
+// Departments hear about their tickets by signed webhook and email; a webhook that is down is retried, then flagged.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyWebhook } from '../../adapters/webhook/signature.js';
+import type { Runtime } from '../../local/runtime/runtime.js';
+import { call, login, testRuntime } from '../integration/support/runtime.js';
+
+interface Received {
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  answered: number;
+}
+
+/** A department's webhook receiver that answers 500 to the first `failures` deliveries. */
+async function receiver(failures: number) {
+  const received: Received[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const answered = received.length < failures ? 500 : 204;
+      received.push({ headers: req.headers, body, answered });
+      res.writeHead(answered).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/casework`, received, close: () => new Promise((r) => server.close(r)) };
+}
+
+const complaint = {
+  channel: 'app',
+  category: 'NBR-001',
+  title: '广场舞噪音扰民',
+  description: '每晚九点后广场舞音响声音过大。',
+  location: { districtId: 'd-haibin', streetId: 's-haibin-dongmen', address: '东门广场' },
+  citizen: { name: '王先生', phone: '13900000002' },
+};
+const secret = 'whsec-dongmen-0123456789';
+
+describe('notifications to a street', () => {
+  let runtime: Runtime;
+  let hook: Awaited<ReturnType<typeof receiver>>;
+  beforeAll(async () => {
+    runtime = await testRuntime({ clockStart: '2026-11-23T02:00:00Z' });
+    hook = await receiver(3);
+  }, 60_000);
+  afterAll(async () => {
+    await runtime?.stop();
+    await hook?.close();
+  });
+
+  it('lets only an administrator set where a unit is notified, naming bad fields', async () => {
+    const clerk = await call(runtime, 'PUT', '/v1/units/s-haibin-dongmen/subscriptions', { emails: [] }, await login(runtime, 'clerk-haibin-dongmen'));
+    const bad = await call(runtime, 'PUT', '/v1/units/s-haibin-dongmen/subscriptions', { webhooks: [{ url: 'ftp://x', secret: 'short' }] }, await login(runtime, 'admin'));
+
+    expect(clerk.status).toBe(403);
+    expect(bad.status).toBe(400);
+    expect(bad.body?.message).toBe('webhooks[0].url: must be an http(s) URL; webhooks[0].secret: must be at least 16 characters');
+  });
+
+  it('retries a webhook that fails three times, then delivers it signed, with one delivery id throughout; the email arrives at once', async () => {
+    const admin = await login(runtime, 'admin');
+    const put = await call(runtime, 'PUT', '/v1/units/s-haibin-dongmen/subscriptions', { emails: ['dongmen@haiqiao.example'], webhooks: [{ url: hook.url, secret }] }, admin);
+    expect(put.status).toBe(200);
+
+    const created = await call(runtime, 'POST', '/v1/tickets', complaint, await login(runtime, 'operator-1'));
+    const id = String(created.body?.id);
+    await runtime.idle();
+    expect(hook.received.map((r) => r.answered)).toEqual([500]);
+    const mail = (await call(runtime, 'GET', '/_local/mail')).body as unknown as { to: string[]; subject: string; text: string }[];
+    expect(mail).toContainEqual(expect.objectContaining({ to: ['dongmen@haiqiao.example'], subject: `【12345】新工单：${id} 广场舞噪音扰民` }));
+    expect(mail[0]?.text).toContain(`/tickets/${id}`);
+
+    await runtime.advanceTo(new Date(runtime.clock.now().getTime() + 10 * 60_000));
+
+    expect(hook.received.map((r) => r.answered)).toEqual([500, 500, 500, 204]);
+    const delivered = hook.received[3] as Received;
+    expect(new Set(hook.received.map((r) => r.headers['casework-delivery'])).size).toBe(1);
+    expect(delivered.headers['casework-event']).toBe('ticket.dispatched');
+    expect(verifyWebhook(secret, delivered.body, String(delivered.headers['casework-signature']))).toBe(true);
+    expect(verifyWebhook('not-the-secret-at-all', delivered.body, String(delivered.headers['casework-signature']))).toBe(false);
+    expect(JSON.parse(delivered.body)).toMatchObject({ type: 'ticket.dispatched', ticket: { id, unitId: 's-haibin-dongmen' } });
+
+    const seen = await call(runtime, 'GET', `/v1/tickets/${id}`, undefined, await login(runtime, 'supervisor-1'));
+    const attempts = (seen.body?.notifications as { channel: string; ok: boolean; attempt: number }[]).filter((n) => n.channel === 'webhook');
+    expect(attempts.map((a) => [a.attempt, a.ok])).toEqual([
+      [1, false],
+      [2, false],
+      [3, false],
+      [4, true],
+    ]);
+  });
+});
