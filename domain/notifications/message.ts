@@ -26,7 +26,7 @@ export function mailFor(type: NotifiedType, ticket: Ticket, webBaseUrl: string):
     subject: `【12345】${zh}：${ticket.id} ${ticket.title}`,
     text: [
       `${zh}：${ticket.title}`,
-      `工单编号：${ticket.id}　当前层级：${['', '承办单位', '区级兜底', '市级督办'][ticket.level]}　状态：${ticket.status}`,
+      `工单编号：${ticket.id}\u3000当前层级：${['', '承办单位', '区级兜底', '市级督办'][ticket.level]}\u3000状态：${ticket.status}`,
       `地址：${ticket.location.address}`,
       deadline,
       `查看并办理：${webBaseUrl}/tickets/${ticket.id}`,
