@@ -1,0 +1,56 @@
+// Helpers that let a scenario read like its story: people sign in, open tickets and act on them through the API.
+import type { Runtime } from '../../../local/runtime/runtime.js';
+import { call, login } from '../../integration/support/runtime.js';
+
+export const noiseComplaint = {
+  channel: 'phone',
+  category: 'NBR-001',
+  title: '楼上夜间装修噪音',
+  description: '每晚十一点后楼上仍在装修。',
+  location: { districtId: 'd-haibin', streetId: 's-haibin-dongmen', address: '东门路12号3单元' },
+  citizen: { name: '李女士', phone: '13800000001' },
+};
+
+export type TicketView = Record<string, unknown> & {
+  id: string;
+  status: string;
+  unitId?: string;
+  level: number;
+  deadlines: { accept?: string; complete?: string; callback?: string };
+  counters: { returns: number; extensions: number; reopens: number };
+  outcome?: { resolution: string; satisfaction?: string };
+  timeline: { type: string; at: string }[];
+};
+
+/** The API as the people of the demo city use it. */
+export function hotline(runtime: Runtime) {
+  const as = (user: string) => login(runtime, user);
+  return {
+    async open(body: unknown = noiseComplaint): Promise<string> {
+      const res = await call(runtime, 'POST', '/v1/tickets', body, await as('operator-1'));
+      if (res.status !== 201) throw new Error(`intake answered ${res.status}: ${JSON.stringify(res.body)}`);
+      await runtime.idle();
+      return String(res.body?.id);
+    },
+    async ticket(id: string): Promise<TicketView> {
+      return (await call(runtime, 'GET', `/v1/tickets/${id}`, undefined, await as('supervisor-1'))).body as unknown as TicketView;
+    },
+    async act(user: string, id: string, action: Record<string, unknown>) {
+      const res = await call(runtime, 'POST', `/v1/tickets/${id}/actions`, action, await as(user));
+      await runtime.idle();
+      return res;
+    },
+    async callback(id: string, answer: { resolved: boolean; satisfied: boolean; comment?: string }) {
+      const res = await call(runtime, 'POST', `/v1/tickets/${id}/callback`, answer, await as('operator-1'));
+      await runtime.idle();
+      return res;
+    },
+    /** Moves the virtual clock to an instant (ISO with offset) and lets everything due happen. */
+    async timeIs(iso: string) {
+      await runtime.advanceTo(new Date(iso));
+    },
+    async lifecycleStatus(id: string) {
+      return (await runtime.engine.describeExecution({ executionArn: `arn:aws:states:us-east-1:123456789012:execution:casework-ticket-lifecycle:${id}` })).status;
+    },
+  };
+}
