@@ -82,6 +82,8 @@ export const manifest: Manifest = {
     { name: 'deliver-notification', entry: 'functions/tasks/deliver-notification.ts', tables: { Tickets: 'read', Directory: 'read', Deliveries: 'write' } },
     { name: 'flag-undelivered', entry: 'functions/tasks/flag-undelivered.ts', tables: { Tickets: 'read', Directory: 'read', Deliveries: 'write' } },
     { name: 'unit-subscriptions', entry: 'functions/api/unit-subscriptions.ts', tables: { Directory: 'read-write' } },
+    { name: 'list-tickets', entry: 'functions/api/list-tickets.ts', tables: { Tickets: 'read' } },
+    { name: 'openapi', entry: 'functions/api/openapi.ts' },
   ],
   stateMachines: [
     {
@@ -100,9 +102,11 @@ export const manifest: Manifest = {
     },
   ],
   routes: [
+    { method: 'GET', path: '/openapi.json', function: 'openapi', auth: false },
     { method: 'GET', path: '/v1/units', function: 'list-units', auth: true },
     { method: 'GET', path: '/v1/catalogue', function: 'list-catalogue', auth: true },
     { method: 'POST', path: '/v1/tickets', function: 'create-ticket', auth: true },
+    { method: 'GET', path: '/v1/tickets', function: 'list-tickets', auth: true },
     { method: 'GET', path: '/v1/tickets/{id}', function: 'get-ticket', auth: true },
     { method: 'POST', path: '/v1/tickets/{id}/actions', function: 'ticket-action', auth: true },
     { method: 'POST', path: '/v1/tickets/{id}/callback', function: 'ticket-action', auth: true },

@@ -95,6 +95,31 @@ describe('a ticket’s life', () => {
     expect(bad.body.message).toBe('category: unknown category "XYZ-999"; location.streetId: unknown street "xx"');
   });
 
+  it('lists a street’s inbox only to that street, and the overdue board to the supervision office', async () => {
+    const first = String((await intake()).body.id);
+    const second = String((await intake({ ...complaint, category: 'CMTY-001' })).body.id);
+    await runtime.idle();
+
+    const inbox = await call(runtime, 'GET', '/v1/tickets?unitId=s-haibin-dongmen&status=dispatched', undefined, await as('clerk-haibin-dongmen'));
+    const ids = (inbox.body?.items as { id: string }[]).map((t) => t.id);
+    expect(ids).toContain(first);
+    expect(ids).toContain(second);
+    const elsewhere = await call(runtime, 'GET', '/v1/tickets?unitId=s-haibin-xiwan', undefined, await as('clerk-haibin-dongmen'));
+    expect(elsewhere.status).toBe(403);
+    const unclear = await call(runtime, 'GET', '/v1/tickets', undefined, await as('supervisor-1'));
+    expect(unclear.body?.message).toBe('unitId: name exactly one of unitId, overdue=true or level');
+
+    const overdue = await call(runtime, 'GET', '/v1/tickets?overdue=true', undefined, await as('supervisor-1'));
+    expect(overdue.status).toBe(200);
+  });
+
+  it('describes every route in /openapi.json, generated from the schemas', async () => {
+    const doc = (await call(runtime, 'GET', '/openapi.json')).body as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
+
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/tickets', '/v1/tickets/{id}', '/v1/tickets/{id}/actions', '/v1/units/{id}/subscriptions']));
+    expect(JSON.stringify(doc.paths['/v1/tickets']?.post?.requestBody)).toContain('citizen');
+  });
+
   it('refuses a department acting on a street’s ticket', async () => {
     const id = String((await intake()).body.id);
     await runtime.idle();
