@@ -32,6 +32,9 @@ export interface StreamPollerOptions {
 /** Polls one table's stream; records of a shard are handled in order, one batch at a time. */
 export class StreamPoller {
   private streamArn?: string;
+  private shardList?: Shard[];
+  private shardsAt = 0;
+  private readonly iterators = new Map<string, string>();
   private queue: Promise<unknown> = Promise.resolve();
   private loop?: Promise<void>;
   private running = false;
@@ -63,6 +66,8 @@ export class StreamPoller {
             // Say it once, then keep trying more and more slowly: DynamoDB may just be restarting.
             if (failures++ === 0) console.error(`stream poller ${this.options.tableName}: ${String(error)}; retrying`);
             this.streamArn = undefined;
+            this.shardList = undefined;
+            this.iterators.clear();
             return 0;
           },
         );
@@ -80,10 +85,14 @@ export class StreamPoller {
   }
 
   private async drainOnce(): Promise<number> {
-    const shards = await this.shards();
+    // The shard list changes rarely (a shard closes and a child opens): look it up again every few seconds.
+    if (!this.shardList || Date.now() - this.shardsAt > 3_000) {
+      this.shardList = orderByLineage(await this.shards());
+      this.shardsAt = Date.now();
+    }
     let handled = 0;
     // Parents before children: a split shard's records follow its parent's.
-    for (const shard of orderByLineage(shards)) handled += await this.drainShard(shard);
+    for (const shard of this.shardList) handled += await this.drainShard(shard);
     return handled;
   }
 
@@ -91,27 +100,23 @@ export class StreamPoller {
     const { streams, checkpoints, batchSize } = this.options;
     const shardId = shard.ShardId ?? '';
     const key = `${this.streamArn}/${shardId}`;
-    const after = checkpoints.get(key);
-    let iterator = (
-      await streams.send(
-        new GetShardIteratorCommand({
-          StreamArn: this.streamArn,
-          ShardId: shardId,
-          ShardIteratorType: after ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON',
-          SequenceNumber: after,
-        }),
-      )
-    ).ShardIterator;
+    // Keep reading where the last poll stopped; only a fresh start (or an expired iterator) asks for a new one.
+    let iterator = this.iterators.get(key) ?? (await this.iteratorFrom(shardId, checkpoints.get(key)));
+    this.iterators.delete(key);
     let handled = 0;
     while (iterator) {
       const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: batchSize })).catch((error: unknown) => {
-        // DynamoDB Local says this of a shard that has no record yet: there is simply nothing to read.
-        if ((error as { name?: string }).name === 'TrimmedDataAccessException') return undefined;
+        const name = (error as { name?: string }).name;
+        // DynamoDB Local says Trimmed of a shard with no record yet; an iterator expires after 15 minutes.
+        if (name === 'TrimmedDataAccessException' || name === 'ExpiredIteratorException') return undefined;
         throw error;
       });
       if (!page) break;
       const records = page.Records ?? [];
-      if (records.length === 0) break;
+      if (records.length === 0) {
+        if (page.NextShardIterator) this.iterators.set(key, page.NextShardIterator);
+        break;
+      }
       await this.deliver(records);
       const last = records.at(-1)?.dynamodb?.SequenceNumber;
       if (last) checkpoints.set(key, last);
@@ -119,6 +124,18 @@ export class StreamPoller {
       iterator = page.NextShardIterator;
     }
     return handled;
+  }
+
+  private async iteratorFrom(shardId: string, after: string | undefined): Promise<string | undefined> {
+    const { ShardIterator } = await this.options.streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: this.streamArn,
+        ShardId: shardId,
+        ShardIteratorType: after ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON',
+        SequenceNumber: after,
+      }),
+    );
+    return ShardIterator;
   }
 
   private async deliver(records: StreamRecord[]): Promise<void> {
