@@ -2,15 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../local/runtime/runtime.js';
 import { call, login, testRuntime } from '../integration/support/runtime.js';
+import { noiseComplaint as complaint } from './support/stories.js';
 
-const complaint = {
-  channel: 'phone',
-  category: 'NBR-001',
-  title: '楼上夜间装修噪音',
-  description: '每晚十一点后楼上仍在装修。',
-  location: { districtId: 'd-haibin', streetId: 's-haibin-dongmen', address: '东门路12号3单元' },
-  citizen: { name: '李女士', phone: '13800000001' },
-};
 
 describe('a ticket’s life', () => {
   let runtime: Runtime;
