@@ -73,6 +73,35 @@ describe('stories of a ticket', () => {
     expect(Date.parse((await city.ticket(id)).deadlines.complete ?? '') - Date.parse(before ?? '')).toBe(7 * 24 * 3600_000);
   });
 
+  it('a rejected extension leaves the deadline where it was', async () => {
+    const city = await cityAt('2026-11-23T10:00:00+08:00');
+    const id = await city.open();
+    await city.act('clerk-haibin-dongmen', id, { type: 'accept' });
+    const before = (await city.ticket(id)).deadlines.complete;
+
+    await city.act('clerk-haibin-dongmen', id, { type: 'request-extension', days: 10, reason: '需要更多时间协调' });
+    const rejected = await city.act('supervisor-1', id, { type: 'decide-extension', approve: false, comment: '时限内可以办结' });
+
+    expect(rejected.status).toBe(200);
+    expect(await city.ticket(id)).toMatchObject({ deadlines: { complete: before }, counters: { extensions: 0 } });
+    const again = await city.act('supervisor-1', id, { type: 'decide-extension', approve: true });
+    expect(again.body).toMatchObject({ rule: 'extension.none-pending' });
+  });
+
+  it('a difficult case can be ordered handled within days, or closed with an explanation', async () => {
+    const city = await cityAt('2026-11-23T10:00:00+08:00');
+    const ordered = await city.open();
+    const explained = await city.open();
+    for (const id of [ordered, explained]) await city.act('clerk-haibin-dongmen', id, { type: 'mark-difficult', reason: '涉及多部门历史遗留问题' });
+
+    await city.act('supervisor-1', ordered, { type: 'decide-difficult', decision: 'order', unitId: 's-haibin-dongmen', days: 5 });
+    await city.act('supervisor-1', explained, { type: 'decide-difficult', decision: 'close', explanation: '属司法程序事项，已告知诉讼途径' });
+
+    expect(await city.ticket(ordered)).toMatchObject({ status: 'accepted', unitId: 's-haibin-dongmen' });
+    expect(await city.ticket(explained)).toMatchObject({ status: 'closed', outcome: { resolution: 'explained' } });
+    expect(await city.lifecycleStatus(explained)).toBe('SUCCEEDED');
+  });
+
   it('a difficult case waits for the supervision office, which re-dispatches it to a department', async () => {
     const city = await cityAt('2026-11-23T10:00:00+08:00');
     const id = await city.open();
