@@ -84,6 +84,7 @@ export const manifest: Manifest = {
     { name: 'unit-subscriptions', entry: 'functions/api/unit-subscriptions.ts', tables: { Directory: 'read-write' } },
     { name: 'list-tickets', entry: 'functions/api/list-tickets.ts', tables: { Tickets: 'read' } },
     { name: 'openapi', entry: 'functions/api/openapi.ts' },
+    { name: 'list-undelivered', entry: 'functions/api/list-undelivered.ts', tables: { Deliveries: 'read' } },
   ],
   stateMachines: [
     {
@@ -112,6 +113,7 @@ export const manifest: Manifest = {
     { method: 'POST', path: '/v1/tickets/{id}/callback', function: 'ticket-action', auth: true },
     { method: 'GET', path: '/v1/units/{id}/subscriptions', function: 'unit-subscriptions', auth: true },
     { method: 'PUT', path: '/v1/units/{id}/subscriptions', function: 'unit-subscriptions', auth: true },
+    { method: 'GET', path: '/v1/notifications/undelivered', function: 'list-undelivered', auth: true },
   ],
   streams: [
     { table: 'Tickets', function: 'start-lifecycle', batchSize: 25 },

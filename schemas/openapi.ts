@@ -18,6 +18,7 @@ const contracts: Record<string, { summary: string; request?: z.ZodType; response
   'get-ticket': { summary: 'A ticket with its deadlines, level, unit, timeline and notification attempts', response: TicketWithTimeline },
   'list-tickets': { summary: 'A unit inbox (unitId), the overdue board (overdue=true) or an escalation level (level=2|3)', response: z.object({ items: z.array(Ticket), cursor: z.string().optional() }) },
   'ticket-action': { summary: 'Act on a ticket (actions) or record the citizen callback (callback)', request: z.union([TicketAction, Callback]), response: Ticket },
+  'list-undelivered': { summary: 'Notifications given up on after about 24 hours (supervision office)', response: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) },
   'unit-subscriptions': { summary: "A unit's notification subscriptions (administrators)", request: Subscriptions, response: Subscriptions },
 };
 

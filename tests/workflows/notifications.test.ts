@@ -91,4 +91,22 @@ describe('notifications to a street', () => {
       [4, true],
     ]);
   });
+
+  it('gives up on a webhook that stays down for a day and lists it for the supervision office', async () => {
+    const down = await receiver(1000);
+    await call(runtime, 'PUT', '/v1/units/s-haibin-xiwan/subscriptions', { webhooks: [{ url: down.url, secret }] }, await login(runtime, 'admin'));
+    const created = await call(runtime, 'POST', '/v1/tickets', { ...complaint, location: { ...complaint.location, streetId: 's-haibin-xiwan' } }, await login(runtime, 'operator-1'));
+    const id = String(created.body?.id);
+    await runtime.idle();
+
+    await runtime.advanceTo(new Date(runtime.clock.now().getTime() + 25 * 3600_000));
+
+    // The first try and 30 retries; the street's later escalation notice is a delivery of its own.
+    expect(down.received.filter((r) => r.headers['casework-event'] === 'ticket.dispatched')).toHaveLength(31);
+    const list = await call(runtime, 'GET', '/v1/notifications/undelivered', undefined, await login(runtime, 'supervisor-1'));
+    expect(list.body?.items).toContainEqual(expect.objectContaining({ ticketId: id, unitId: 's-haibin-xiwan' }));
+    const clerk = await call(runtime, 'GET', '/v1/notifications/undelivered', undefined, await login(runtime, 'clerk-haibin-dongmen'));
+    expect(clerk.status).toBe(403);
+    await down.close();
+  });
 });
