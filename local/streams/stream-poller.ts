@@ -42,10 +42,10 @@ export class StreamPoller {
 
   constructor(private readonly options: StreamPollerOptions) {}
 
-  /** Handles every record available now, across all shards; resolves with how many were handled. */
-  drain(): Promise<number> {
+  /** Handles every record available now, across all shards (listed afresh unless `fresh` is false); resolves with how many were handled. */
+  drain(fresh = true): Promise<number> {
     // Serialised: the background loop and explicit drains must never handle one shard twice at once.
-    const next = this.queue.then(() => this.drainOnce());
+    const next = this.queue.then(() => this.drainOnce(fresh));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -57,7 +57,7 @@ export class StreamPoller {
     this.loop = (async () => {
       let failures = 0;
       while (this.running) {
-        const handled = await this.drain().then(
+        const handled = await this.drain(false).then(
           (n) => {
             failures = 0;
             return n;
@@ -84,9 +84,10 @@ export class StreamPoller {
     await this.queue;
   }
 
-  private async drainOnce(): Promise<number> {
-    // The shard list changes rarely (a shard closes and a child opens): look it up again every few seconds.
-    if (!this.shardList || Date.now() - this.shardsAt > 3_000) {
+  private async drainOnce(fresh: boolean): Promise<number> {
+    // The shard list changes rarely (a shard closes and a child opens): background polls look it up every few
+    // seconds, but an explicit drain (someone waits for the system to be idle) always does, so no record is missed.
+    if (fresh || !this.shardList || Date.now() - this.shardsAt > 3_000) {
       this.shardList = orderByLineage(await this.shards());
       this.shardsAt = Date.now();
     }

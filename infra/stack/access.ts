@@ -1,0 +1,29 @@
+// Least-privilege IAM from the manifest: table access without Scan, and the Step Functions calls a function makes.
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { TableAccess } from '../manifest-types.js';
+
+export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+export const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+/** Access to a table and exactly the manifest's indexes on it (no wildcards). */
+export function tableStatement(table: ITable, indexes: string[], access: TableAccess): PolicyStatement {
+  const actions = [
+    ...(access === 'read' || access === 'read-write' ? READ_ACTIONS : []),
+    ...(access === 'write' || access === 'read-write' ? WRITE_ACTIONS : []),
+  ];
+  return new PolicyStatement({
+    effect: Effect.ALLOW,
+    actions,
+    resources: [table.tableArn, ...indexes.map((index) => `${table.tableArn}/index/${index}`)],
+  });
+}
+
+export function stateMachineStatement(machine: IStateMachine): PolicyStatement {
+  return new PolicyStatement({
+    effect: Effect.ALLOW,
+    actions: ['states:StartExecution', 'states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+    resources: [machine.stateMachineArn],
+  });
+}

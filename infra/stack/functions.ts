@@ -1,0 +1,67 @@
+// Lambda functions from the manifest: NodejsFunction bundled by the local esbuild, arm64, Node 22, ESM, sourcemaps,
+// a log group with retention, and the table environment + least-privilege table access.
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { tableEnvName, type FunctionSpec, type TableAccess } from '../manifest-types.js';
+import { tableStatement } from './access.js';
+import { acknowledgeFunction } from './nag.js';
+import { fromRoot, repoRoot, type Stage } from './context.js';
+
+/** ESM bundles still contain CommonJS dependencies (nodemailer) that call require(). */
+const REQUIRE_SHIM = "import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);";
+
+export function createFunctions(
+  scope: Construct,
+  stage: Stage,
+  specs: FunctionSpec[],
+  tables: Map<string, ITable>,
+  indexes: Map<string, string[]>,
+  environment: Record<string, string>,
+): Map<string, NodejsFunction> {
+  const functions = new Map<string, NodejsFunction>();
+  for (const spec of specs) {
+    const id = `Fn${spec.name.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase())}`;
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: stage === 'prod' ? RetentionDays.SIX_MONTHS : RetentionDays.ONE_MONTH,
+      removalPolicy: stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    const fn = new NodejsFunction(scope, id, {
+      entry: fromRoot(spec.entry),
+      handler: 'handler',
+      projectRoot: repoRoot,
+      depsLockFilePath: fromRoot('package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(spec.timeoutSeconds ?? 15),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      environment: { ...environment, ...spec.environment, NODE_OPTIONS: '--enable-source-maps' },
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        target: 'node22',
+        sourceMap: true,
+        minify: true,
+        banner: REQUIRE_SHIM,
+        // The Node 22 runtime provides AWS SDK v3.
+        externalModules: ['@aws-sdk/*'],
+      },
+    });
+    // Every table's name reaches every function: the shared services module (functions/shared/services.ts) resolves
+    // them all when it loads. Names are not secrets; what a function may do with a table is the IAM below.
+    for (const [tableName, table] of tables) fn.addEnvironment(tableEnvName(tableName), table.tableName);
+    for (const [tableName, access] of Object.entries(spec.tables ?? {}) as [string, TableAccess | undefined][]) {
+      const table = tables.get(tableName);
+      if (!table || !access) throw new Error(`function ${spec.name}: unknown table ${tableName}`);
+      fn.addToRolePolicy(tableStatement(table, indexes.get(tableName) ?? [], access));
+    }
+    acknowledgeFunction(fn);
+    functions.set(spec.name, fn);
+  }
+  return functions;
+}

@@ -1,0 +1,243 @@
+// The CDK stack holds a resource for everything the manifest declares, with least-privilege IAM and JWT auth.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { App, Stack, type CfnResource } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { manifest } from '../../infra/manifest.js';
+import { stateMachineEnvName, tableEnvName } from '../../infra/manifest-types.js';
+import { buildApp } from '../../infra/stack/build.js';
+import { CaseworkStack } from '../../infra/stack/casework-stack.js';
+import { fromRoot } from '../../infra/stack/context.js';
+
+interface Resource {
+  Type: string;
+  Properties: Record<string, unknown>;
+}
+
+let app: App;
+let stack: CaseworkStack;
+let template: Template;
+let resources: Record<string, Resource>;
+
+function ofType(type: string): [string, Resource][] {
+  return Object.entries(resources).filter(([, r]) => r.Type === type);
+}
+
+function logicalId(construct: { node: { defaultChild?: unknown } }): string {
+  return Stack.of(stack).getLogicalId(construct.node.defaultChild as CfnResource);
+}
+
+beforeAll(() => {
+  // Skip NodejsFunction bundling (esbuild) and cdk-nag: `npm run synth` covers both.
+  app = new App({ context: { stage: 'dev', 'aws:cdk:bundling-stacks': [] } });
+  stack = buildApp(app, { nag: false });
+  template = Template.fromStack(stack);
+  resources = template.toJSON().Resources as Record<string, Resource>;
+}, 60_000);
+
+describe('tables', () => {
+  it.each(manifest.tables.map((t) => [t.name, t] as const))('%s: keys, indexes, stream, TTL, PITR, on-demand', (_name, spec) => {
+    const keySchema = [
+      { AttributeName: spec.partitionKey.name, KeyType: 'HASH' },
+      ...(spec.sortKey ? [{ AttributeName: spec.sortKey.name, KeyType: 'RANGE' }] : []),
+    ];
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TableName: `casework-dev-${spec.name}`,
+      KeySchema: keySchema,
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+    });
+    const [, table] = ofType('AWS::DynamoDB::Table').find(([, r]) => r.Properties.TableName === `casework-dev-${spec.name}`)!;
+    const gsis = (table.Properties.GlobalSecondaryIndexes ?? []) as { IndexName: string; Projection: { ProjectionType: string } }[];
+    expect(gsis.map((g) => g.IndexName).sort()).toEqual((spec.indexes ?? []).map((i) => i.name).sort());
+    for (const gsi of gsis) expect(gsi.Projection.ProjectionType).toBe('ALL');
+    expect((table.Properties.StreamSpecification as { StreamViewType?: string } | undefined)?.StreamViewType).toBe(spec.stream);
+    expect((table.Properties.TimeToLiveSpecification as { AttributeName?: string } | undefined)?.AttributeName).toBe(spec.ttlAttribute);
+  });
+});
+
+describe('functions', () => {
+  it('one Lambda function per manifest function, arm64 Node 22 with handler `handler`', () => {
+    for (const spec of manifest.functions) {
+      const fn = stack.functions.get(spec.name);
+      expect(fn, spec.name).toBeDefined();
+      const props = resources[logicalId(fn!)]!.Properties;
+      expect(props.Runtime).toBe('nodejs22.x');
+      expect(props.Architectures).toEqual(['arm64']);
+      expect(props.Handler).toBe('index.handler');
+      const env = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+      // Every table's name (functions/shared/services.ts resolves them all at load); access is limited by IAM.
+      for (const table of manifest.tables) expect(env, `${spec.name} ${table.name}`).toHaveProperty(tableEnvName(table.name));
+      for (const machine of spec.stateMachines ?? []) expect(env).toHaveProperty(stateMachineEnvName(machine));
+      expect(env).toHaveProperty('WEB_BASE_URL');
+    }
+  });
+
+  it('no IAM policy allows dynamodb:Scan or a dynamodb wildcard', () => {
+    const actions = ofType('AWS::IAM::Policy').flatMap(([, r]) =>
+      ((r.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement).flatMap((s) =>
+        Array.isArray(s.Action) ? s.Action : [s.Action],
+      ),
+    );
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions.filter((a) => a.startsWith('dynamodb:') && a.includes('*'))).toEqual([]);
+    expect(actions).not.toContain('*');
+  });
+
+  it('table access follows the manifest (read-only functions cannot write)', () => {
+    for (const spec of manifest.functions) {
+      const fn = stack.functions.get(spec.name)!;
+      const roleId = logicalId(fn.role as never);
+      const policies = ofType('AWS::IAM::Policy').filter(([, r]) =>
+        JSON.stringify(r.Properties.Roles).includes(`"${roleId}"`),
+      );
+      const text = JSON.stringify(policies);
+      const writes = Object.values(spec.tables ?? {}).some((a) => a !== 'read');
+      expect(text.includes('dynamodb:PutItem'), spec.name).toBe(writes);
+    }
+  });
+});
+
+describe('state machines', () => {
+  it.each(manifest.stateMachines.map((m) => [m.name, m] as const))('%s: definition is the ASL file with its substitutions', (_name, spec) => {
+    const machine = stack.stateMachines.get(spec.name)!;
+    const props = resources[logicalId(machine)]!.Properties;
+    const substitutions = props.DefinitionSubstitutions as Record<string, unknown>;
+    const expected: Record<string, unknown> = {};
+    for (const [key, target] of Object.entries(spec.substitutions)) {
+      if ('function' in target) expected[key] = { 'Fn::GetAtt': [logicalId(stack.functions.get(target.function)!), 'Arn'] };
+      else if ('table' in target) expected[key] = { Ref: logicalId(stack.tables.get(target.table)!) };
+      else expected[key] = { Ref: logicalId(stack.stateMachines.get(target.stateMachine)!) };
+    }
+    expect(substitutions).toEqual(expected);
+
+    // The uploaded definition is the ASL file; substituting both sides the same way must give the same JSON.
+    const key = (props.DefinitionS3Location as { Key: string }).Key;
+    const uploaded = readFileSync(path.join(app.synth().directory, `asset.${key}`), 'utf8');
+    const substitute = (text: string): unknown =>
+      JSON.parse(text.replace(/\$\{(\w+)\}/g, (_m, name: string) => JSON.stringify(substitutions[name] ?? `MISSING ${name}`).replace(/"/g, "'")));
+    const asl = readFileSync(fromRoot(spec.definitionFile), 'utf8');
+    expect(substitute(uploaded)).toEqual(substitute(asl));
+    expect(JSON.stringify(substitute(uploaded))).not.toContain('MISSING');
+
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineName: `casework-dev-${spec.name}`,
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: true },
+    });
+  });
+
+  it("a machine's role invokes exactly the functions it substitutes", () => {
+    for (const spec of manifest.stateMachines) {
+      const machine = stack.stateMachines.get(spec.name)!;
+      const roleId = logicalId(machine.role as never);
+      const statements = ofType('AWS::IAM::Policy')
+        .filter(([, r]) => JSON.stringify(r.Properties.Roles).includes(`"${roleId}"`))
+        .flatMap(([, r]) => (r.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }).Statement)
+        .filter((s) => s.Action === 'lambda:InvokeFunction');
+      const resourcesInvoked = statements.flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]));
+      const expected = Object.values(spec.substitutions)
+        .flatMap((t) => ('function' in t ? [t.function] : []))
+        .map((name) => ({ 'Fn::GetAtt': [logicalId(stack.functions.get(name)!), 'Arn'] }));
+      expect(resourcesInvoked).toEqual(expected);
+    }
+  });
+});
+
+describe('HTTP API', () => {
+  it('one route per manifest route, JWT-authorized unless public', () => {
+    const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
+    expect(routes).toHaveLength(manifest.routes.length);
+    for (const spec of manifest.routes) {
+      const route = routes.find((r) => r.RouteKey === `${spec.method} ${spec.path}`);
+      expect(route, `${spec.method} ${spec.path}`).toBeDefined();
+      expect(route!.AuthorizationType).toBe(spec.auth ? 'JWT' : 'NONE');
+      if (spec.auth) expect(route!.AuthorizerId).toBeDefined();
+    }
+    template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
+  });
+});
+
+describe('streams', () => {
+  it.each(manifest.streams.map((s) => [`${s.table} -> ${s.function}`, s] as const))('%s: event source with bisect and a DLQ', (_n, spec) => {
+    const fnId = logicalId(stack.functions.get(spec.function)!);
+    const tableId = logicalId(stack.tables.get(spec.table)!);
+    const mapping = ofType('AWS::Lambda::EventSourceMapping').find(
+      ([, r]) => JSON.stringify(r.Properties.FunctionName).includes(fnId) && JSON.stringify(r.Properties.EventSourceArn).includes(tableId),
+    );
+    expect(mapping).toBeDefined();
+    const props = mapping![1].Properties;
+    expect(props.BatchSize).toBe(spec.batchSize);
+    expect(props.BisectBatchOnFunctionError).toBe(true);
+    expect(props.MaximumRetryAttempts).toBeGreaterThan(0);
+    expect(JSON.stringify(props.DestinationConfig)).toContain('Dlq');
+  });
+
+  it('dead-letter queues enforce SSL', () => {
+    const queuePolicies = JSON.stringify(ofType('AWS::SQS::QueuePolicy'));
+    expect(queuePolicies).toContain('aws:SecureTransport');
+  });
+});
+
+describe('operations', () => {
+  it('alarms on failed executions per machine and iterator age per stream consumer, and a dashboard', () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, r]) => r.Properties);
+    expect(alarms.filter((a) => a.MetricName === 'ExecutionsFailed')).toHaveLength(manifest.stateMachines.length);
+    expect(alarms.filter((a) => a.MetricName === 'IteratorAge')).toHaveLength(manifest.streams.length);
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('schedules from the manifest', () => {
+    const schedules = ofType('AWS::Scheduler::Schedule').map(([, r]) => r.Properties);
+    expect(schedules).toHaveLength(manifest.schedules.length);
+    for (const schedule of schedules) expect(schedule.ScheduleExpressionTimezone).toBe('Asia/Shanghai');
+  });
+
+  it('web bucket is private and encrypted, served by CloudFront with OAC', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+    });
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+  });
+});
+
+describe('schedules code path', () => {
+  it('a manifest schedule becomes an EventBridge Scheduler schedule in Asia/Shanghai allowed to start its machine', () => {
+    const scheduled = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const withSchedule = new CaseworkStack(scheduled, 'Scheduled', {
+      stage: 'dev',
+      manifest: {
+        ...manifest,
+        schedules: [{ name: 'morning', cron: 'cron(0 8 * * ? *)', timeZone: 'Asia/Shanghai', target: { stateMachine: 'ticket-lifecycle' }, input: { ticketId: 'x' } }],
+      },
+    });
+    const t = Template.fromStack(withSchedule);
+    t.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 8 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      Target: { Input: JSON.stringify({ ticketId: 'x' }) },
+    });
+    const machineId = withSchedule.getLogicalId(withSchedule.stateMachines.get('ticket-lifecycle')!.node.defaultChild as CfnResource);
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Action: 'states:StartExecution', Effect: 'Allow', Resource: { Ref: machineId } }] },
+    });
+  }, 60_000);
+});
+
+describe('cdk-nag', () => {
+  it('prod: no unacknowledged AwsSolutions findings, every acknowledgement with a reason', () => {
+    const prodApp = new App({ context: { stage: 'prod', 'aws:cdk:bundling-stacks': [] } });
+    buildApp(prodApp);
+    const report = JSON.parse(readFileSync(path.join(prodApp.synth().directory, 'validation-report.json'), 'utf8')) as {
+      pluginReports: { pluginName: string; violations: unknown[]; suppressedViolations: { ruleName: string; reason?: string }[] }[];
+    };
+    const nag = report.pluginReports.find((r) => r.pluginName === 'AwsSolutions');
+    expect(nag).toBeDefined();
+    expect(nag!.violations).toEqual([]);
+    for (const s of nag!.suppressedViolations) expect(s.reason?.length ?? 0, s.ruleName).toBeGreaterThan(20);
+  }, 60_000);
+});
