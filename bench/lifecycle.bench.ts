@@ -31,19 +31,25 @@ await post('/v1/units/s-haibin-dongmen/subscriptions', { webhooks: [{ url: `http
 const operator = await login('operator-1');
 
 const sent = new Map<string, number>();
-for (let i = 0; i < TICKETS; i++) {
+const warm = new Map<string, number>();
+const WARM_UP = 10;
+// The first tickets load and compile every handler module: measured apart, as a cold start.
+for (let i = -WARM_UP; i < TICKETS; i++) {
   const t0 = performance.now();
   const res = await post('/v1/tickets', { channel: 'app', category: 'NBR-001', title: `噪音 ${i}`, description: '夜间噪音扰民', location: { districtId: 'd-haibin', streetId: 's-haibin-dongmen', address: '东门路1号' }, citizen: { name: '李女士', phone: '13800000001' } }, operator);
   const { id } = (await res.json()) as { id: string };
-  sent.set(id, t0);
+  if (i >= 0) sent.set(id, t0);
+  else warm.set(id, t0);
   // One intake every INTERVAL ms: 100 ms is 10 a second, seven times Shanghai's record day (58,000 calls).
   await new Promise((r) => setTimeout(r, INTERVAL));
 }
 const deadline = Date.now() + 30_000;
-while (received.size < TICKETS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+while (received.size < TICKETS + WARM_UP && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 const latencies = [...sent].flatMap(([id, t0]) => (received.has(id) ? [(received.get(id) as number) - t0] : []));
+const cold = [...warm].flatMap(([id, t0]) => (received.has(id) ? [(received.get(id) as number) - t0] : []));
 console.log(`# Intake to webhook received (local runtime, durable, real clock, ${TICKETS} tickets, one every ${INTERVAL} ms)`);
-console.log(`delivered ${latencies.length}/${TICKETS}; p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms (target p99 < 100 ms; Guangzhou dispatches in 19 s)`);
+console.log(`cold start (first ${WARM_UP} tickets, handlers loading): max ${Math.max(...cold).toFixed(0)} ms`);
+console.log(`delivered ${latencies.length}/${TICKETS}; p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p90 ${percentile(latencies, 0.9).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms (target p99 < 100 ms; Guangzhou dispatches in 19 s)`);
 const sample = [...sent.keys()].slice(-20);
 const dispatchMs: number[] = [];
 const toAttempt: number[] = [];
