@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import type { z } from 'zod';
 import { CaseworkError, ValidationError } from '../../domain/errors.js';
 import { fieldIssues } from '../../schemas/validation-error.js';
+import { logger, withLogging } from './logger.js';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
@@ -28,7 +29,7 @@ export function parseBody<S extends z.ZodType>(event: ApiEvent, schema: S): z.ou
 
 /** Wraps a handler: a CaseworkError becomes its status with `{error, rule, message, issues?}`; anything else is a 500. */
 export function httpHandler(fn: (event: ApiEvent) => Promise<ApiResult>) {
-  return middy<ApiEvent, ApiResult>(fn).use({
+  return middy<ApiEvent, ApiResult>(fn).use(withLogging()).use({
     onError: async (request) => {
       const error = request.error;
       if (error instanceof CaseworkError) {
@@ -40,7 +41,7 @@ export function httpHandler(fn: (event: ApiEvent) => Promise<ApiResult>) {
         });
         return;
       }
-      console.error(error);
+      logger.error('unhandled error', error as Error);
       request.response = json(500, { error: 'InternalError', message: 'something went wrong; it has been logged' });
     },
   });

@@ -9,6 +9,7 @@ import type { Delivery } from '../../schemas/delivery.js';
 import { TicketEvent } from '../../schemas/ticket-events.js';
 import { systemActor } from '../../schemas/actor.js';
 import { decisionContext, directory, tickets } from '../shared/services.js';
+import { withLogging } from '../shared/logger.js';
 
 const machine = process.env.STATE_MACHINE_NOTIFICATION_DELIVERY;
 const notified = new Set<string>(notifiedTypes);
@@ -18,7 +19,7 @@ export const handler = middy(async (stream: DynamoDBStreamEvent) => {
   const supervision = (await decisionContext(systemActor)).city.supervision.id;
   // Each notification is its own workflow, so the records of a batch can be fanned out side by side.
   await Promise.all(stream.Records.map((record) => notify(record, supervision)));
-});
+}).use(withLogging());
 
 async function notify(record: DynamoDBRecord, supervision: string): Promise<void> {
   if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) return;

@@ -3,6 +3,7 @@ import middy from '@middy/core';
 import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { stepFunctions } from '../../adapters/clients.js';
+import { withLogging } from '../shared/logger.js';
 
 const lifecycle = process.env.STATE_MACHINE_TICKET_LIFECYCLE;
 
@@ -18,4 +19,4 @@ export const handler = middy(async (event: DynamoDBStreamEvent) => {
       if (!(error instanceof ExecutionAlreadyExists)) throw error;
     }
   }
-});
+}).use(withLogging());

@@ -7,6 +7,7 @@ import { mailFor } from '../../domain/notifications/message.js';
 import type { NotifiedType } from '../../domain/notifications/recipients.js';
 import { Delivery } from '../../schemas/delivery.js';
 import { deliveries, directory, tickets } from '../shared/services.js';
+import { withLogging } from '../shared/logger.js';
 
 class DeliveryFailedError extends Error {
   override name = 'DeliveryFailedError';
@@ -39,4 +40,4 @@ export const handler = middy(async (input: { delivery: unknown; attempt: number 
   }
   await deliveries.recordAttempt({ ...record, target: subscriptions.emails.join(', '), ok: true });
   return { delivered: true };
-});
+}).use(withLogging());

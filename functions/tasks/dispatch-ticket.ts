@@ -4,6 +4,7 @@ import { applyCommand } from '../../domain/tickets/apply-command.js';
 import { systemActor } from '../../schemas/actor.js';
 import { decisionContext, lifecycleState, tickets } from '../shared/services.js';
 import { NotFoundError } from '../../domain/errors.js';
+import { withLogging } from '../shared/logger.js';
 
 export const handler = middy(async (event: { ticketId: string }) => {
   const ticket = await tickets.get(event.ticketId);
@@ -11,4 +12,4 @@ export const handler = middy(async (event: { ticketId: string }) => {
   if (ticket.status !== 'received') return lifecycleState(ticket);
   const applied = await applyCommand(tickets, ticket.id, { type: 'dispatch' }, await decisionContext(systemActor));
   return lifecycleState(applied.ticket);
-});
+}).use(withLogging());

@@ -4,6 +4,7 @@ import { now } from '../../adapters/clock.js';
 import { sendMail } from '../../adapters/mail/send-mail.js';
 import { Delivery } from '../../schemas/delivery.js';
 import { deliveries, directory } from '../shared/services.js';
+import { withLogging } from '../shared/logger.js';
 
 export const handler = middy(async (input: Delivery & { failure?: { Cause?: string } }) => {
   const d = Delivery.parse(input);
@@ -19,4 +20,4 @@ export const handler = middy(async (input: Delivery & { failure?: { Cause?: stri
     );
   }
   return { flagged: d.deliveryId };
-});
+}).use(withLogging());

@@ -6,6 +6,7 @@ import { applyCommand } from '../../domain/tickets/apply-command.js';
 import { dueWork } from '../../domain/tickets/next-wake-up.js';
 import { systemActor } from '../../schemas/actor.js';
 import { decisionContext, lifecycleState, tickets } from '../shared/services.js';
+import { withLogging } from '../shared/logger.js';
 
 export const handler = middy(async (event: { ticketId: string }) => {
   let ticket = await tickets.get(event.ticketId);
@@ -15,4 +16,4 @@ export const handler = middy(async (event: { ticketId: string }) => {
     ticket = (await applyCommand(tickets, ticket.id, { type: work }, await decisionContext(systemActor))).ticket;
   }
   return lifecycleState(ticket);
-});
+}).use(withLogging());
