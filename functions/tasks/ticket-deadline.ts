@@ -6,7 +6,7 @@ import { applyCommand } from '../../domain/tickets/apply-command.js';
 import { dueWork } from '../../domain/tickets/next-wake-up.js';
 import { systemActor } from '../../schemas/actor.js';
 import { decisionContext, lifecycleState, tickets } from '../shared/services.js';
-import { withLogging } from '../shared/logger.js';
+import { logger, withLogging } from '../shared/logger.js';
 
 export const handler = middy(async (event: { ticketId: string }) => {
   let ticket = await tickets.get(event.ticketId);
@@ -14,6 +14,11 @@ export const handler = middy(async (event: { ticketId: string }) => {
   // Several things can fall due at once (a clock moved far): handle each, earliest first.
   for (let work = dueWork(ticket, now()); work; work = dueWork(ticket, now())) {
     ticket = (await applyCommand(tickets, ticket.id, { type: work }, await decisionContext(systemActor))).ticket;
+  }
+  const { complete } = ticket.deadlines;
+  if (ticket.level === 3 && (ticket.status === 'dispatched' || ticket.status === 'accepted') && complete && now() >= new Date(complete)) {
+    // Nothing is above the city: the ticket stays on the overdue board, and the alarm counts these lines.
+    logger.warn('ticket overdue at the city level', { metric: 'CityOverdue', ticketId: ticket.id, deadline: complete });
   }
   return lifecycleState(ticket);
 }).use(withLogging());

@@ -1,7 +1,9 @@
-// Alarms and a dashboard: failed executions per state machine, iterator age per stream consumer, and given-up deliveries.
+// Alarms and a dashboard: failed executions per state machine, iterator age per stream consumer, given-up deliveries,
+// and tickets overdue at the city level.
 import { Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Dashboard, GraphWidget, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
+import type { Function as LambdaFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { prefixOf, type Stage } from './context.js';
@@ -13,6 +15,7 @@ export function createAlarms(
   machines: Map<string, StateMachine>,
   streams: StreamWiring[],
   undeliveredFunction: IFunction | undefined,
+  deadlineFunction?: LambdaFunction,
 ): Alarm[] {
   const alarms: Alarm[] = [];
   const dashboard = new Dashboard(scope, 'Dashboard', { dashboardName: `${prefixOf(stage)}-overview` });
@@ -60,6 +63,28 @@ export function createAlarms(
       }),
     );
     dashboard.addWidgets(new GraphWidget({ title: 'notifications given up on', left: [givenUp] }));
+  }
+  if (deadlineFunction) {
+    // ticket-deadline logs `metric: "CityOverdue"` each time it finds a city-level ticket past its deadline.
+    const filter = new MetricFilter(scope, 'CityOverdueFilter', {
+      logGroup: deadlineFunction.logGroup,
+      filterPattern: FilterPattern.stringValue('$.metric', '=', 'CityOverdue'),
+      metricNamespace: 'Casework',
+      metricName: 'CityOverdueTickets',
+      metricValue: '1',
+    });
+    const overdue = filter.metric({ statistic: 'Sum', period: Duration.hours(1) });
+    alarms.push(
+      new Alarm(scope, 'Alarm-city-overdue', {
+        alarmDescription: 'tickets with the city supervision office are past their deadline (the overdue board is not empty)',
+        metric: overdue,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
+    dashboard.addWidgets(new GraphWidget({ title: 'city-level tickets found overdue (per hour)', left: [overdue] }));
   }
   return alarms;
 }

@@ -191,6 +191,13 @@ describe('operations', () => {
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
+  it('alarms on notifications given up on and on tickets overdue at the city level', () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, r]) => r.Properties);
+    expect(alarms.filter((a) => a.MetricName === 'Invocations')).toHaveLength(1);
+    expect(alarms.filter((a) => a.MetricName === 'CityOverdueTickets')).toHaveLength(1);
+    template.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ $.metric = "CityOverdue" }' });
+  });
+
   it('schedules from the manifest', () => {
     const schedules = ofType('AWS::Scheduler::Schedule').map(([, r]) => r.Properties);
     expect(schedules).toHaveLength(manifest.schedules.length);
