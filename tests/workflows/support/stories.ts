@@ -1,15 +1,11 @@
 // Helpers that let a scenario read like its story: people sign in, open tickets and act on them through the API.
 import type { Runtime } from '../../../local/runtime/runtime.js';
+import { noiseComplaint } from '../../domain/tickets/world.js';
 import { call, login } from '../../integration/support/runtime.js';
 
-export const noiseComplaint = {
-  channel: 'phone',
-  category: 'NBR-001',
-  title: '楼上夜间装修噪音',
-  description: '每晚十一点后楼上仍在装修。',
-  location: { districtId: 'd-haibin', streetId: 's-haibin-dongmen', address: '东门路12号3单元' },
-  citizen: { name: '李女士', phone: '13800000001' },
-};
+// The same complaint the domain tests tell their stories with.
+export { noiseComplaint };
+
 
 export type TicketView = Record<string, unknown> & {
   id: string;
