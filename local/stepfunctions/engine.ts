@@ -24,7 +24,7 @@ import { JsonPathEvaluator } from './query/jsonpath-evaluator.js';
 import { Executor } from './runtime/executor.js';
 import { Runner } from './runtime/runner.js';
 import { memoryJournalStore } from './store/journal-store.js';
-import type { Store } from './store/store.js';
+import { type ExecutionSummary, type Store, summarize } from './store/store.js';
 import { callHandler } from './tasks/lambda.js';
 import type { ChildExecutionDescription, DynamoDbFactory, DynamoDbPort, HandlerRegistry, TaskOutcome, TaskServices } from './tasks/task-types.js';
 
@@ -46,13 +46,7 @@ export interface StateMachineSummary {
   creationDate: Date;
 }
 
-export interface ExecutionDescription {
-  executionArn: string;
-  stateMachineArn: string;
-  name: string;
-  status: ExecutionStatus;
-  startDate: Date;
-  stopDate?: Date;
+export interface ExecutionDescription extends ExecutionListItem {
   input: string;
   inputDetails: { included: boolean };
   output?: string;
@@ -92,6 +86,18 @@ function page<T>(items: T[], maxResults: number | undefined, nextToken: string |
   const slice = items.slice(start, start + size);
   const end = start + slice.length;
   return end < items.length ? { items: slice, nextToken: Buffer.from(String(end), 'utf8').toString('base64url') } : { items: slice };
+}
+
+/** An execution as ListExecutions shows it (DescribeExecution adds to it). */
+function listItem(s: ExecutionSummary): ExecutionListItem {
+  return {
+    executionArn: s.executionArn,
+    stateMachineArn: s.stateMachineArn,
+    name: s.name,
+    status: s.status,
+    startDate: new Date(s.startDate),
+    ...(s.stopDate ? { stopDate: new Date(s.stopDate) } : {}),
+  };
 }
 
 /** The engine: API actions mirroring AWS Step Functions, run on the given clock and store. */
@@ -263,17 +269,12 @@ export class Engine {
   async describeExecution(input: { executionArn: string }): Promise<ExecutionDescription> {
     const e = await this.execution(input.executionArn);
     const out: ExecutionDescription = {
-      executionArn: e.executionArn,
-      stateMachineArn: e.stateMachineArn,
-      name: e.name,
-      status: e.status,
-      startDate: new Date(e.startDate),
+      ...listItem(summarize(e)),
       input: e.input,
       inputDetails: { included: true },
       redriveCount: 0,
       redriveStatus: 'NOT_REDRIVABLE',
     };
-    if (e.stopDate) out.stopDate = new Date(e.stopDate);
     if (e.output !== undefined) {
       out.output = e.output;
       out.outputDetails = { included: true };
@@ -293,14 +294,7 @@ export class Engine {
       .sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : a.name.localeCompare(b.name)));
     const { items, nextToken } = page(all, input.maxResults, input.nextToken);
     return {
-      executions: items.map((e) => ({
-        executionArn: e.executionArn,
-        stateMachineArn: e.stateMachineArn,
-        name: e.name,
-        status: e.status,
-        startDate: new Date(e.startDate),
-        ...(e.stopDate ? { stopDate: new Date(e.stopDate) } : {}),
-      })),
+      executions: items.map(listItem),
       ...(nextToken ? { nextToken } : {}),
     };
   }
