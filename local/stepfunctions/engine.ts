@@ -23,7 +23,7 @@ import { JsonataEvaluator } from './query/jsonata-evaluator.js';
 import { JsonPathEvaluator } from './query/jsonpath-evaluator.js';
 import { Executor } from './runtime/executor.js';
 import { Runner } from './runtime/runner.js';
-import { memoryJournalStore } from './store/journal-store.js';
+import { MemoryStore } from './store/memory-store.js';
 import { type ExecutionSummary, type Store, summarize } from './store/store.js';
 import { callHandler } from './tasks/lambda.js';
 import type { ChildExecutionDescription, DynamoDbFactory, DynamoDbPort, HandlerRegistry, TaskOutcome, TaskServices } from './tasks/task-types.js';
@@ -114,7 +114,7 @@ export class Engine {
 
   constructor(options: EngineOptions = {}) {
     this.clock = options.clock ?? new SystemClock();
-    this.store = options.store ?? memoryJournalStore();
+    this.store = options.store ?? new MemoryStore();
     this.handlers = options.handlers ?? {};
     this.dynamodbFactory = options.dynamodb;
     this.region = options.region ?? DEFAULT_SCOPE.region;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fdatasyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExecutionRecord, HistoryEvent, StateMachineRecord, TaskTokenRecord, TimerRecord } from '../model.js';
-import { FileBytes, type JournalBytes, MemoryLines } from './journal-bytes.js';
+import { FileBytes } from './journal-file.js';
 import { type ExecutionSummary, type Store, type StepWrite, needsResume, summarize } from './store.js';
 
 /**
@@ -54,13 +54,8 @@ export function openJournalStore(dir: string, options: JournalStoreOptions = {})
   return new JournalStore(new FileBytes(join(dir, JOURNAL)), options);
 }
 
-/** A journal kept in memory: the same store, for tests and an engine that need not survive a restart. */
-export function memoryJournalStore(options: JournalStoreOptions = {}): JournalStore {
-  return new JournalStore(new MemoryLines(), options);
-}
-
 export class JournalStore implements Store {
-  private bytes: JournalBytes;
+  private bytes: FileBytes;
   private readonly machines = new Map<string, StateMachineRecord>();
   private readonly definitions = new Map<string, string>();
   private readonly refs = new Map<string, string>();
@@ -72,7 +67,7 @@ export class JournalStore implements Store {
   private stepLines = 0;
 
   constructor(
-    bytes: JournalBytes,
+    bytes: FileBytes,
     private readonly options: JournalStoreOptions,
   ) {
     this.bytes = bytes;
@@ -83,7 +78,7 @@ export class JournalStore implements Store {
   }
 
   private get path(): string {
-    return this.bytes instanceof FileBytes ? this.bytes.path : '(memory)';
+    return this.bytes.path;
   }
 
   // ---- state machines ----
@@ -234,7 +229,6 @@ export class JournalStore implements Store {
   }
 
   private readLine(at: number, len: number): string {
-    if (this.bytes instanceof MemoryLines) return this.bytes.readText(at);
     const buffer = Buffer.allocUnsafe(len);
     this.bytes.read(buffer, len, at);
     return buffer.toString('utf8');
@@ -248,7 +242,6 @@ export class JournalStore implements Store {
 
   /** Rebuilds the index from the journal; a torn last line (a write cut off by a crash) is cut away. */
   private replay(): void {
-    if (!(this.bytes instanceof FileBytes)) return;
     const total = this.bytes.length;
     const chunk = Buffer.allocUnsafe(8 * 1024 * 1024);
     let pending: Buffer = Buffer.alloc(0);
@@ -302,7 +295,6 @@ export class JournalStore implements Store {
 
   /** Rewrites the journal with only what is live: one line per execution carrying its whole history. */
   compact(): void {
-    if (!(this.bytes instanceof FileBytes)) return;
     const next = `${this.path}.compact`;
     const fd = openSync(next, 'w');
     let size = 0;
