@@ -17,6 +17,11 @@ export interface Applied {
 export async function applyCommand(repo: TicketRepository, ticketId: string, command: TicketCommand, ctx: DecisionContext): Promise<Applied> {
   const ticket = await repo.get(ticketId);
   if (!ticket) throw new NotFoundError('ticket', ticketId);
+  return applyTo(repo, ticket, command, ctx);
+}
+
+/** Applies a command to a ticket the caller has just read; the save still fails with 409 if it changed since. */
+export async function applyTo(repo: TicketRepository, ticket: Ticket, command: TicketCommand, ctx: DecisionContext): Promise<Applied> {
   const decision = decide(ticket, command, ctx);
   if (!decision.ok) throw decision.error;
   const events = stamp(ticket.id, ticket.version, decision.events);

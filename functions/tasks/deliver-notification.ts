@@ -17,9 +17,8 @@ const webBase = process.env.WEB_BASE_URL ?? 'https://casework.example';
 
 export const handler = middy(async (input: { delivery: unknown; attempt: number }) => {
   const d = Delivery.parse(input.delivery);
-  const ticket = await tickets.get(d.ticketId);
+  const [ticket, subscriptions] = await Promise.all([tickets.get(d.ticketId), directory.subscriptions(d.unitId)]);
   if (!ticket) throw new DeliveryFailedError(`ticket ${d.ticketId} is gone`);
-  const subscriptions = await directory.subscriptions(d.unitId);
   const at = now();
   const record = { ticketId: d.ticketId, deliveryId: d.deliveryId, attempt: input.attempt + 1, channel: d.channel, unitId: d.unitId, event: d.event, at: at.toISOString() };
   if (d.channel === 'webhook') {

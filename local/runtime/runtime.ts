@@ -22,6 +22,7 @@ import { startHttpServer } from '../stepfunctions/http-server.js';
 import { openJournalStore } from '../stepfunctions/store/journal-store.js';
 import { fileCheckpoints, memoryCheckpoints } from '../streams/checkpoints.js';
 import { StreamPoller } from '../streams/stream-poller.js';
+import { wakeOnWrite } from '../streams/wake-on-write.js';
 import { FunctionRegistry } from './function-registry.js';
 import { localEndpoints } from './local-endpoints.js';
 import { Scheduler } from './scheduler.js';
@@ -118,6 +119,13 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
         }),
     );
     for (const p of pollers) p.start();
+    // The handlers' own client (loaded now that the endpoints are set): their writes wake the pollers.
+    const { dynamodb: handlersClient } = await import('../../adapters/clients.js');
+    stoppers.push(
+      wakeOnWrite(handlersClient, (tables) => {
+        for (const p of pollers) if (tables.includes(p.tableName)) p.poke();
+      }),
+    );
     stoppers.push(() => Promise.all(pollers.map((p) => p.stop())).then(() => undefined));
 
     const scheduler = new Scheduler(manifest.schedules, clock.now(), async (spec, at) => {

@@ -29,6 +29,9 @@ export interface StreamPollerOptions {
   backoff?: (attempt: number) => Promise<void>;
 }
 
+const EAGER_POLL_MS = 2;
+const EAGER_WINDOW_MS = 40;
+
 /** Polls one table's stream; records of a shard are handled in order, one batch at a time. */
 export class StreamPoller {
   private streamArn?: string;
@@ -38,9 +41,15 @@ export class StreamPoller {
   private queue: Promise<unknown> = Promise.resolve();
   private loop?: Promise<void>;
   private running = false;
+  private eagerUntil = 0;
+  private wake?: () => void;
   readonly failedBatches: DynamoDBStreamEvent[] = [];
 
   constructor(private readonly options: StreamPollerOptions) {}
+
+  get tableName(): string {
+    return this.options.tableName;
+  }
 
   /** Handles every record available now, across all shards (listed afresh unless `fresh` is false); resolves with how many were handled. */
   drain(fresh = true): Promise<number> {
@@ -50,8 +59,12 @@ export class StreamPoller {
     return next;
   }
 
-  /** Keeps draining in the background, pausing `idleMs` whenever the stream is empty. */
-  start(idleMs = 10): void {
+  /**
+   * Keeps draining in the background. An empty stream is looked at again after `idleMs`, or within a few
+   * milliseconds of a `poke`: writes made in this process poke, so their records are picked up at once
+   * without polling DynamoDB Local hard while nothing happens.
+   */
+  start(idleMs = 100): void {
     if (this.running) return;
     this.running = true;
     this.loop = (async () => {
@@ -71,15 +84,37 @@ export class StreamPoller {
             return 0;
           },
         );
-        const pause = failures > 0 ? Math.min(5_000, idleMs * 2 ** failures) : idleMs;
-        if (handled === 0 && this.running) await new Promise((r) => setTimeout(r, pause).unref());
+        if (handled > 0 || !this.running) continue;
+        if (failures > 0) await this.pause(Math.min(5_000, idleMs * 2 ** failures));
+        // DynamoDB Local may show a record a few milliseconds after the write that made it: look again soon.
+        else if (performance.now() < this.eagerUntil) await this.pause(EAGER_POLL_MS);
+        else await this.pause(idleMs, true);
       }
     })();
+  }
+
+  /** Says a write may have added records: the loop looks at once, and keeps looking closely for a moment. */
+  poke(): void {
+    this.eagerUntil = performance.now() + EAGER_WINDOW_MS;
+    this.wake?.();
+  }
+
+  private pause(ms: number, wakeable = false): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        if (this.wake === done) this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms).unref();
+      if (wakeable) this.wake = done;
+    });
   }
 
   /** Stops the background loop after the batch in hand. */
   async stop(): Promise<void> {
     this.running = false;
+    this.wake?.();
     await this.loop;
     await this.queue;
   }

@@ -7,6 +7,7 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileCheckpoints } from '../../../local/streams/checkpoints.js';
 import { StreamPoller } from '../../../local/streams/stream-poller.js';
+import { tablesWritten, wakeOnWrite } from '../../../local/streams/wake-on-write.js';
 import { freshTables } from '../../support/dynamodb.js';
 
 describe('the DynamoDB Streams poller', () => {
@@ -74,5 +75,32 @@ describe('the DynamoDB Streams poller', () => {
     expect(calls).toBe(3);
     expect(handled).toEqual(['T-3']);
     expect(flaky.failedBatches).toEqual([]);
+  });
+
+  it('picks up a write made through a watched client at once, not at its next idle poll', async () => {
+    const checkpointFile = join(mkdtempSync(join(tmpdir(), 'casework-ckpt-')), 'streams.json');
+    await poller(checkpointFile, async () => undefined).drain();
+    let arrived!: (id: string) => void;
+    const handled = new Promise<string>((resolve) => (arrived = resolve));
+    const watched = poller(checkpointFile, async (event) => arrived(event.Records[0]?.dynamodb?.Keys?.id?.S ?? ''));
+    // An idle poll an hour away: only the poke can deliver within the test's timeout.
+    watched.start(3_600_000);
+    // Queued behind the loop's first look, so once it returns the loop has found nothing and gone idle.
+    expect(await watched.drain()).toBe(0);
+    const unwatch = wakeOnWrite(db.client, (tables) => tables.includes(watched.tableName) && watched.poke());
+    try {
+      await put('T-4', '井盖缺失', 1);
+      expect(await handled).toBe('T-4');
+    } finally {
+      unwatch();
+      await watched.stop();
+    }
+  });
+
+  it('knows which tables a write touches, and that a read touches none', () => {
+    expect(tablesWritten('PutItemCommand', { TableName: 'Tickets' })).toEqual(['Tickets']);
+    expect(tablesWritten('TransactWriteItemsCommand', { TransactItems: [{ Put: { TableName: 'Tickets' } }, { Update: { TableName: 'TicketEvents' } }, { ConditionCheck: { TableName: 'Directory' } }] })).toEqual(['Tickets', 'TicketEvents']);
+    expect(tablesWritten('BatchWriteItemCommand', { RequestItems: { Deliveries: [] } })).toEqual(['Deliveries']);
+    expect(tablesWritten('GetItemCommand', { TableName: 'Tickets' })).toEqual([]);
   });
 });
