@@ -1,5 +1,5 @@
 // What a unit reads in its mailbox: Chinese first, one English line, and a link to the ticket.
-import type { Ticket } from '../../schemas/ticket.js';
+import type { Ticket, TicketStatus } from '../../schemas/ticket.js';
 import type { NotifiedType } from './recipients.js';
 
 const titles: Record<NotifiedType, [string, string]> = {
@@ -13,6 +13,17 @@ const titles: Record<NotifiedType, [string, string]> = {
   'ticket.closed': ['工单已关闭', 'Ticket closed'],
 };
 
+// The words 12345 hotlines use for where a ticket stands.
+const statusNames: Record<TicketStatus, string> = {
+  received: '已登记',
+  dispatched: '待签收',
+  accepted: '办理中',
+  difficult: '疑难待定',
+  'awaiting-designation': '待指定承办单位',
+  resolved: '已办结待回访',
+  closed: '已关闭',
+};
+
 export interface Mail {
   subject: string;
   text: string;
@@ -21,20 +32,18 @@ export interface Mail {
 /** The email for an event about a ticket. */
 export function mailFor(type: NotifiedType, ticket: Ticket, webBaseUrl: string): Mail {
   const [zh, en] = titles[type];
-  const deadline = ticket.deadlines.complete ? `办结时限：${shanghaiTime(ticket.deadlines.complete)}` : '';
+  const deadline = ticket.deadlines.complete ? [`办结时限：${shanghaiTime(ticket.deadlines.complete)}`] : [];
   return {
     subject: `【12345】${zh}：${ticket.id} ${ticket.title}`,
     text: [
       `${zh}：${ticket.title}`,
-      `工单编号：${ticket.id}\u3000当前层级：${['', '承办单位', '区级兜底', '市级督办'][ticket.level]}\u3000状态：${ticket.status}`,
+      `工单编号：${ticket.id}\u3000当前层级：${['', '承办单位', '区级兜底', '市级督办'][ticket.level]}\u3000状态：${statusNames[ticket.status]}`,
       `地址：${ticket.location.address}`,
-      deadline,
+      ...deadline,
       `查看并办理：${webBaseUrl}/tickets/${ticket.id}`,
       '',
       `${en}: ticket ${ticket.id} "${ticket.title}" needs your attention: ${webBaseUrl}/tickets/${ticket.id}`,
-    ]
-      .filter((line) => line !== undefined)
-      .join('\n'),
+    ].join('\n'),
   };
 }
 

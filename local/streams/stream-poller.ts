@@ -29,8 +29,8 @@ export interface StreamPollerOptions {
   backoff?: (attempt: number) => Promise<void>;
 }
 
-const EAGER_POLL_MS = 2;
-const EAGER_WINDOW_MS = 40;
+const EAGER_POLL_MS = 5;
+const EAGER_WINDOW_MS = 60;
 
 /** Polls one table's stream; records of a shard are handled in order, one batch at a time. */
 export class StreamPoller {

@@ -70,7 +70,11 @@ describe('notifications to a street', () => {
     expect(hook.received.map((r) => r.answered)).toEqual([500]);
     const mail = (await call(runtime, 'GET', '/_local/mail')).body as unknown as { to: string[]; subject: string; text: string }[];
     expect(mail).toContainEqual(expect.objectContaining({ to: ['dongmen@haiqiao.example'], subject: `【12345】新工单：${id} 广场舞噪音扰民` }));
-    expect(mail[0]?.text).toContain(`/tickets/${id}`);
+    const text = String(mail[0]?.text);
+    expect(text).toContain('状态：待签收');
+    expect(text).toMatch(/办结时限：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/);
+    expect(text).toContain(`查看并办理：${runtime.api.url}/tickets/${id}`);
+    expect(text).toContain(`New ticket: ticket ${id} "广场舞噪音扰民" needs your attention`);
 
     await runtime.advanceTo(new Date(runtime.clock.now().getTime() + 10 * 60_000));
 
