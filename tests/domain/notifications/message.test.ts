@@ -20,7 +20,7 @@ describe('the email a unit receives', () => {
   });
 
   it('names an escalated ticket’s level and leaves out a deadline the ticket does not have', () => {
-    const mail = mailFor('ticket.escalated', { ...ticket, level: 3, status: 'accepted', deadlines: {} }, 'https://casework.example');
+    const mail = mailFor('ticket.escalated', { ...ticket, level: 3, status: 'accepted', deadlines: { warnings: [], provisional: false } }, 'https://casework.example');
     expect(mail.text).toContain('当前层级：市级督办\u3000状态：办理中');
     expect(mail.text).not.toContain('办结时限');
     expect(mail.text.split('\n').at(-1)).toMatch(/^Ticket escalated: /);
