@@ -6,7 +6,6 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { stepFunctions } from '../../adapters/clients.js';
 import { notifiedTypes, recipientsOf } from '../../domain/notifications/recipients.js';
 import type { Delivery } from '../../schemas/delivery.js';
-import type { Subscriptions } from '../../schemas/unit.js';
 import { TicketEvent } from '../../schemas/ticket-events.js';
 import { systemActor } from '../../schemas/actor.js';
 import { decisionContext, directory, tickets } from '../shared/services.js';
@@ -29,9 +28,8 @@ async function notify(record: DynamoDBRecord, supervision: string): Promise<void
   // Only a closing needs the unit that held the ticket; every other event names its units.
   const holder = event.type === 'ticket.closed' ? (await tickets.get(event.ticketId))?.unitId : undefined;
   const units = recipientsOf(event, holder, supervision);
-  const subscriptions = await Promise.all(units.map((unitId) => directory.subscriptions(unitId)));
-  for (const [i, unitId] of units.entries()) {
-    const { emails, webhooks } = subscriptions[i] as Subscriptions;
+  const subscribed = await Promise.all(units.map(async (unitId) => ({ unitId, ...(await directory.subscriptions(unitId)) })));
+  for (const { unitId, emails, webhooks } of subscribed) {
     const base = { ticketId: event.ticketId, seq: event.seq, event: event.type, occurredAt: event.at, unitId };
     const deliveries: Delivery[] = [
       ...webhooks.map((_w, i) => ({ ...base, deliveryId: `${event.ticketId}-${event.seq}-${unitId}-w${i}`, channel: 'webhook' as const, webhookIndex: i })),

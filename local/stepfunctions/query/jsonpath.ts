@@ -50,12 +50,32 @@ export type Selection = { found: true; value: Json } | { found: false };
 /** Selects `tail` from `root`; indefinite paths always succeed with an array of matches. */
 export function selectPath(root: Json, tail: string, rootDoc: Json = root): Selection {
   const parsed = parsePathTail(tail);
+  if (parsed.definite) {
+    // Most paths in real machines name one field after another: walk them without building match lists.
+    let node: Json | undefined = root;
+    for (const seg of parsed.segments) if (node !== undefined) node = definiteStep(node, seg);
+    return node === undefined ? { found: false } : { found: true, value: node };
+  }
   const matches = applySegments([root], parsed.segments, rootDoc);
   if (parsed.definite) {
     const first = matches[0];
     return first === undefined ? { found: false } : { found: true, value: first };
   }
   return { found: true, value: matches };
+}
+
+/** One step of a definite path (a single name, a single index, or length); undefined when it matches nothing. */
+function definiteStep(value: Json, seg: Segment): Json | undefined {
+  if (seg.kind === 'name') {
+    const name = seg.names[0] as string;
+    return isJsonObject(value) && Object.prototype.hasOwnProperty.call(value, name) ? value[name] : undefined;
+  }
+  if (seg.kind === 'index') {
+    if (!Array.isArray(value)) return undefined;
+    const i = seg.indexes[0] as number;
+    return value[i < 0 ? value.length + i : i];
+  }
+  return applySegment(value, seg, value)[0];
 }
 
 function applySegments(values: Json[], segments: Segment[], rootDoc: Json): Json[] {
@@ -345,24 +365,25 @@ export function bracketNotation(tail: string): string {
 export function writePath(target: Json, tail: string, value: Json): Json {
   const { segments } = parsePathTail(tail);
   if (segments.length === 0) return value;
-  // Values are never mutated once made, so only the containers along the path are copied; the rest is shared.
-  const write = (node: Json, i: number): Json => {
-    const seg = segments[i] as Segment;
-    const last = i === segments.length - 1;
-    if (seg.kind === 'name' && seg.names.length === 1 && isJsonObject(node)) {
-      const key = seg.names[0] as string;
-      const child = node[key];
-      const next = last ? value : write(isJsonObject(child) || Array.isArray(child) ? child : {}, i + 1);
-      return { ...node, [key]: next };
-    }
-    if (seg.kind === 'index' && seg.indexes.length === 1 && Array.isArray(node)) {
-      const idx = seg.indexes[0] as number;
-      if (idx < 0 || idx >= node.length) throw new JsonPathSyntaxError('Index out of range');
-      const copy = [...node];
-      copy[idx] = last ? value : write(node[idx] as Json, i + 1);
-      return copy;
-    }
-    throw new JsonPathSyntaxError('Cannot write to this path');
-  };
-  return write(target, 0);
+  return writeAt(target, segments, 0, value);
+}
+
+// Values are never mutated once made, so only the containers along the path are copied; the rest is shared.
+function writeAt(node: Json, segments: Segment[], i: number, value: Json): Json {
+  const seg = segments[i] as Segment;
+  const last = i === segments.length - 1;
+  if (seg.kind === 'name' && seg.names.length === 1 && isJsonObject(node)) {
+    const key = seg.names[0] as string;
+    const child = node[key];
+    const next = last ? value : writeAt(isJsonObject(child) || Array.isArray(child) ? child : {}, segments, i + 1, value);
+    return { ...node, [key]: next };
+  }
+  if (seg.kind === 'index' && seg.indexes.length === 1 && Array.isArray(node)) {
+    const idx = seg.indexes[0] as number;
+    if (idx < 0 || idx >= node.length) throw new JsonPathSyntaxError('Index out of range');
+    const copy = [...node];
+    copy[idx] = last ? value : writeAt(node[idx] as Json, segments, i + 1, value);
+    return copy;
+  }
+  throw new JsonPathSyntaxError('Cannot write to this path');
 }

@@ -42,6 +42,9 @@ interface Located {
 }
 
 export class Executor {
+  /** Each execution's compiled machine, found without hashing its definition text on every step. */
+  private readonly machines = new WeakMap<ExecutionRecord, CompiledMachine>();
+
   constructor(private readonly deps: ExecutorDeps) {}
 
   /** Writes ExecutionStarted, creates the root frame and (if set) the execution timeout. */
@@ -76,7 +79,7 @@ export class Executor {
     if (!frame || frame.done || frame.wait) return;
     const loc = this.locate(tx.exec, frame);
     if (!frame.entered) {
-      const eventId = tx.event(frame, `${loc.state.Type}StateEntered`, {
+      const eventId = tx.event(frame, stateEvent(loc.state.Type, 'Entered'), {
         name: frame.stateName,
         input: jsonText(frame.input),
         inputDetails: NOT_TRUNCATED,
@@ -102,7 +105,7 @@ export class Executor {
         now: tx.now,
         taskToken: token,
         tasks: this.deps.taskServices(tx.exec),
-        attemptId: () => `${tx.exec.name.slice(0, 40)}-${frame.id}-${tx.exec.nextFrameSeq}`,
+        attemptId: attemptIdOf(tx.exec, frame),
       });
       await this.handleOutcome(tx, frame, loc, outcome, effective, token);
     } catch (e) {
@@ -328,7 +331,7 @@ export class Executor {
     }
     if (isJsonObject(assignments)) Object.assign(frame.variables, assignments);
     if (type !== 'Fail') {
-      tx.event(frame, `${type}StateExited`, { name: frame.stateName, output: jsonText(output), outputDetails: NOT_TRUNCATED });
+      tx.event(frame, stateEvent(type, 'Exited'), { name: frame.stateName, output: jsonText(output), outputDetails: NOT_TRUNCATED });
     }
     const next = choice?.next ?? (type === 'Succeed' || state.End === true ? undefined : (state.Next as string | undefined));
     if (next === undefined) {
@@ -388,7 +391,7 @@ export class Executor {
       return;
     }
     if (isJsonObject(assignments)) Object.assign(frame.variables, assignments);
-    tx.event(frame, `${loc.state.Type}StateExited`, { name: frame.stateName, output: jsonText(output), outputDetails: NOT_TRUNCATED });
+    tx.event(frame, stateEvent(loc.state.Type, 'Exited'), { name: frame.stateName, output: jsonText(output), outputDetails: NOT_TRUNCATED });
     this.transition(tx, frame, String(catcher.Next), output);
   }
 
@@ -556,7 +559,8 @@ export class Executor {
   // ---- helpers ----
 
   private locate(exec: ExecutionRecord, frame: Frame): Located {
-    const machine = compileDefinition(exec.definition);
+    let machine = this.machines.get(exec);
+    if (!machine) this.machines.set(exec, (machine = compileDefinition(exec.definition)));
     const state = findState(machine, frame.blockKey, frame.stateName);
     if (!state) throw new StatesRuntimeError(`State '${frame.stateName}' does not exist`);
     const language = stateQueryLanguage(machine, state);
@@ -610,4 +614,20 @@ function machineNameOf(arn: string): string {
     machineNames.set(arn, name);
   }
   return name;
+}
+
+/**
+ * Names a child execution after the attempt that starts it; read when the task starts, after the attempt
+ * number is taken. A factory rather than an inline arrow: tsx (keepNames) would re-name that on every step.
+ */
+function attemptIdOf(exec: ExecutionRecord, frame: Frame): () => string {
+  return () => `${exec.name.slice(0, 40)}-${frame.id}-${exec.nextFrameSeq}`;
+}
+
+const stateEvents = new Map<string, { Entered: string; Exited: string }>();
+/** `Task` -> `TaskStateEntered`: built once per state type, so events share one interned name. */
+function stateEvent(type: string, phase: 'Entered' | 'Exited'): string {
+  let names = stateEvents.get(type);
+  if (!names) stateEvents.set(type, (names = { Entered: `${type}StateEntered`, Exited: `${type}StateExited` }));
+  return names[phase];
 }
