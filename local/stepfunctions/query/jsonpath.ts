@@ -56,12 +56,7 @@ export function selectPath(root: Json, tail: string, rootDoc: Json = root): Sele
     for (const seg of parsed.segments) if (node !== undefined) node = definiteStep(node, seg);
     return node === undefined ? { found: false } : { found: true, value: node };
   }
-  const matches = applySegments([root], parsed.segments, rootDoc);
-  if (parsed.definite) {
-    const first = matches[0];
-    return first === undefined ? { found: false } : { found: true, value: first };
-  }
-  return { found: true, value: matches };
+  return { found: true, value: applySegments([root], parsed.segments, rootDoc) };
 }
 
 /** One step of a definite path (a single name, a single index, or length); undefined when it matches nothing. */
