@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { startRuntime } from '../local/runtime/runtime.js';
 
@@ -30,7 +31,6 @@ const login = async (user: string) => ((await (await fetch(`${runtime.api.url}/_
 await post('/v1/units/s-haibin-dongmen/subscriptions', { webhooks: [{ url: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`, secret: 'bench-secret-0123456789' }] }, await login('admin'), 'PUT');
 const operator = await login('operator-1');
 
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 const loopDelay = monitorEventLoopDelay({ resolution: 1 });
 loopDelay.enable();
 const sent = new Map<string, number>();
@@ -58,6 +58,7 @@ console.log(`delivered ${latencies.length}/${TICKETS}; p50 ${percentile(latencie
 // Where the time goes, per ticket, from the timeline the API returns (wall-clock milliseconds).
 const legs = { 'intake answered (201)': [] as number[], '201 -> dispatched (stream, lifecycle start, routing)': [] as number[], 'dispatched -> webhook attempt (stream, delivery start)': [] as number[], 'attempt -> received (sign, POST)': [] as number[] };
 const supervisor = await login('supervisor-1');
+const wall = (perf: number) => performance.timeOrigin + perf;
 for (const [id, t0] of sent) {
   const t = (await (await fetch(`${runtime.api.url}/v1/tickets/${id}`, { headers: { authorization: `Bearer ${supervisor}` } })).json()) as {
     timeline: { type: string; at: string }[];
@@ -66,7 +67,6 @@ for (const [id, t0] of sent) {
   const dispatched = t.timeline.find((e) => e.type === 'ticket.dispatched');
   const attempt = t.notifications[0];
   if (!dispatched || !attempt || !answered.has(id) || !received.has(id)) continue;
-  const wall = (perf: number) => performance.timeOrigin + perf;
   legs['intake answered (201)'].push((answered.get(id) as number) - t0);
   legs['201 -> dispatched (stream, lifecycle start, routing)'].push(Date.parse(dispatched.at) - wall(answered.get(id) as number));
   legs['dispatched -> webhook attempt (stream, delivery start)'].push(Date.parse(attempt.at) - Date.parse(dispatched.at));
