@@ -2,7 +2,10 @@
 import type { FieldIssue } from '../schemas/validation-error.js';
 import { describeIssues } from '../schemas/validation-error.js';
 
-/** Base of every error a person can cause; `rule` is a stable code, `message` is for people. */
+/**
+ * Base of every error a person can cause; `rule` is a stable code, `message` is for people. The one way a broken
+ * rule is reported: thrown, from the domain up to the HTTP edge, which answers with `status`.
+ */
 export abstract class CaseworkError extends Error {
   abstract readonly status: number;
   constructor(

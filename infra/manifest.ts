@@ -33,8 +33,8 @@ export const tables: TableSpec[] = [
   },
   {
     name: 'TaskTokens',
-    purpose: "the task token a ticket's lifecycle waits on; clients act by ticket id, never see it",
-    partitionKey: { name: 'ticketId', type: S },
+    purpose: 'the task token of each open wait, keyed by what waits (ticket/<id>, panel/<id>/<member>); clients act by id, never see it',
+    partitionKey: { name: 'waitFor', type: S },
   },
   {
     name: 'IdempotencyKeys',
@@ -76,7 +76,7 @@ export const manifest: Manifest = {
     { name: 'ticket-action', entry: 'functions/api/ticket-action.ts', tables: { ...ticketWrites, Directory: 'read', TaskTokens: 'read' }, stateMachines: ['ticket-lifecycle'] },
     { name: 'start-lifecycle', entry: 'functions/streams/start-lifecycle.ts', stateMachines: ['ticket-lifecycle'] },
     { name: 'dispatch-ticket', entry: 'functions/tasks/dispatch-ticket.ts', tables: { ...ticketWrites, Directory: 'read' } },
-    { name: 'await-ticket', entry: 'functions/tasks/await-ticket.ts', tables: { TaskTokens: 'write' } },
+    { name: 'keep-task-token', entry: 'functions/tasks/keep-task-token.ts', tables: { TaskTokens: 'write' } },
     { name: 'ticket-deadline', entry: 'functions/tasks/ticket-deadline.ts', tables: { ...ticketWrites, Directory: 'read' } },
     { name: 'notify-units', entry: 'functions/streams/notify-units.ts', tables: { Tickets: 'read', Directory: 'read' }, stateMachines: ['notification-delivery'] },
     { name: 'deliver-notification', entry: 'functions/tasks/deliver-notification.ts', tables: { Tickets: 'read', Directory: 'read', Deliveries: 'write' } },
@@ -92,7 +92,7 @@ export const manifest: Manifest = {
       definitionFile: 'workflows/ticket-lifecycle.asl.json',
       substitutions: {
         DispatchTicket: { function: 'dispatch-ticket' },
-        AwaitTicket: { function: 'await-ticket' },
+        KeepTaskToken: { function: 'keep-task-token' },
         TicketDeadline: { function: 'ticket-deadline' },
       },
     },

@@ -109,6 +109,10 @@ export const Ticket = z.object({
   createdAt: IsoDateTime,
   dispatchedAt: IsoDateTime.optional(),
   acceptedAt: IsoDateTime.optional(),
+  /** When the holder of the current allotment was last warned that its deadline is near. */
+  warnedAt: IsoDateTime.optional(),
+  /** When an unsatisfied callback sent the ticket back to its unit, until it leaves that unit. */
+  reopenedAt: IsoDateTime.optional(),
   resolvedAt: IsoDateTime.optional(),
   closedAt: IsoDateTime.optional(),
   updatedAt: IsoDateTime,

@@ -1,5 +1,6 @@
-// Where a ticket's lifecycle waits: the task token of its current wait, kept server-side only.
+// Where workflows wait: the task token of each open wait, kept server-side only, keyed by what waits.
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { WaitKey } from '../../schemas/workflows/task-token.js';
 
 export class TaskTokenRepository {
   constructor(
@@ -7,14 +8,14 @@ export class TaskTokenRepository {
     private readonly table: string,
   ) {}
 
-  /** Records the token the lifecycle now waits on for this ticket (the latest wait wins). */
-  async put(ticketId: string, token: string, at: Date): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ticketId, token, since: at.toISOString() } }));
+  /** Records the token a workflow now waits on under `waitFor` (a later wait of the same thing replaces it). */
+  async put(waitFor: WaitKey, token: string, at: Date): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { waitFor, token, since: at.toISOString() } }));
   }
 
-  /** The token of the ticket's current wait, if the lifecycle is waiting. */
-  async get(ticketId: string): Promise<string | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: { ticketId }, ConsistentRead: true }));
+  /** The token of the current wait of `waitFor`, if a workflow waits on it. */
+  async get(waitFor: WaitKey): Promise<string | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: { waitFor }, ConsistentRead: true }));
     return typeof Item?.token === 'string' ? Item.token : undefined;
   }
 }

@@ -22,9 +22,7 @@ export async function applyCommand(repo: TicketRepository, ticketId: string, com
 
 /** Applies a command to a ticket the caller has just read; the save still fails with 409 if it changed since. */
 export async function applyTo(repo: TicketRepository, ticket: Ticket, command: TicketCommand, ctx: DecisionContext): Promise<Applied> {
-  const decision = decide(ticket, command, ctx);
-  if (!decision.ok) throw decision.error;
-  const events = stamp(ticket.id, ticket.version, decision.events);
+  const events = stamp(ticket.id, ticket.version, decide(ticket, command, ctx));
   const next = events.reduce<Ticket>((t, e) => evolve(t, e), ticket);
   await repo.save(next, events, ticket.version);
   return { ticket: next, events };

@@ -2,11 +2,11 @@
 import type { TicketCommand } from '../../schemas/commands.js';
 import type { Outcome, Ticket } from '../../schemas/ticket.js';
 import type { NewTicketEvent } from '../../schemas/ticket-events.js';
-import { CaseworkError, ConflictError, RuleViolationError } from '../errors.js';
+import { ConflictError, RuleViolationError } from '../errors.js';
 import { canWhistle, nextRung } from '../escalation/escalation-ladder.js';
 import { rerouteAfterReturn, routeTicket } from '../routing/route-ticket.js';
 import { allot, completionDays, extend } from '../sla/deadlines.js';
-import type { Decision, DecisionContext } from './decision-context.js';
+import type { DecisionContext } from './decision-context.js';
 import { requireHandler, requireRole, requireStatus, requireSystem } from './guards.js';
 
 type Handler<C extends TicketCommand['type']> = (
@@ -18,15 +18,10 @@ type Handler<C extends TicketCommand['type']> = (
 const inHand = ['dispatched', 'accepted'] as const;
 const handlerUnitTypes = new Set(['street', 'department', 'district']);
 
-/** Decides what a command does to a ticket; never throws for a broken rule, it returns it. */
-export function decide(ticket: Ticket, command: TicketCommand, ctx: DecisionContext): Decision {
-  try {
-    const handler = handlers[command.type] as Handler<typeof command.type>;
-    return { ok: true, events: handler(ticket, command, ctx) };
-  } catch (error) {
-    if (error instanceof CaseworkError) return { ok: false, error };
-    throw error;
-  }
+/** Decides what a command does to a ticket: the events it causes; a broken rule is thrown as its CaseworkError. */
+export function decide(ticket: Ticket, command: TicketCommand, ctx: DecisionContext): NewTicketEvent[] {
+  const handler = handlers[command.type] as Handler<typeof command.type>;
+  return handler(ticket, command, ctx);
 }
 
 const stamp = (ctx: DecisionContext) => ({ at: ctx.now.toISOString(), actor: ctx.actor });

@@ -1,10 +1,8 @@
 // What a ticket decision needs besides the ticket: time, who acts, the rules and the city.
 import type { Actor } from '../../schemas/actor.js';
 import type { SlaPolicy } from '../../schemas/sla-policy.js';
-import type { NewTicketEvent } from '../../schemas/ticket-events.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { CityDirectory } from '../city-directory.js';
-import type { CaseworkError } from '../errors.js';
 
 export interface DecisionContext {
   now: Date;
@@ -13,5 +11,3 @@ export interface DecisionContext {
   calendar: WorkingCalendar;
   city: CityDirectory;
 }
-
-export type Decision = { ok: true; events: NewTicketEvent[] } | { ok: false; error: CaseworkError };

@@ -45,13 +45,15 @@ function applyChange(t: Ticket, e: Exclude<TicketEvent, { type: 'ticket.created'
         designated: t.designated || designatingReasons.has(e.reason),
         dispatchedAt: e.at,
         acceptedAt: e.accepted ? e.at : t.acceptedAt,
+        warnedAt: undefined,
+        reopenedAt: undefined,
         pendingExtension: undefined,
       };
     case 'ticket.accepted':
       return { ...t, status: 'accepted', acceptedAt: e.at };
     case 'ticket.warning':
       // Warnings are sent in order, so the one just sent is the earliest still listed.
-      return { ...t, deadlines: { ...t.deadlines, warnings: t.deadlines.warnings.slice(1) } };
+      return { ...t, warnedAt: e.at, deadlines: { ...t.deadlines, warnings: t.deadlines.warnings.slice(1) } };
     case 'ticket.escalated':
       return {
         ...t,
@@ -61,6 +63,8 @@ function applyChange(t: Ticket, e: Exclude<TicketEvent, { type: 'ticket.created'
         deadlines: e.deadlines,
         counters: { ...t.counters, escalations: t.counters.escalations + 1 },
         dispatchedAt: e.at,
+        warnedAt: undefined,
+        reopenedAt: undefined,
         pendingExtension: undefined,
       };
     case 'ticket.whistled':
@@ -73,6 +77,8 @@ function applyChange(t: Ticket, e: Exclude<TicketEvent, { type: 'ticket.created'
         status: 'awaiting-designation',
         unitId: e.supervisionUnitId,
         deadlines: { warnings: [], provisional: false },
+        warnedAt: undefined,
+        reopenedAt: undefined,
       };
     case 'ticket.extension-requested':
       return { ...t, pendingExtension: { days: e.days, reason: e.reason, requestedAt: e.at } };
@@ -81,10 +87,12 @@ function applyChange(t: Ticket, e: Exclude<TicketEvent, { type: 'ticket.created'
         ...t,
         pendingExtension: undefined,
         deadlines: e.deadlines,
+        // An approved extension moves the deadline away: the unit is no longer near it.
+        warnedAt: e.approved ? undefined : t.warnedAt,
         counters: { ...t.counters, extensions: t.counters.extensions + (e.approved ? 1 : 0) },
       };
     case 'ticket.marked-difficult':
-      return { ...t, status: 'difficult', unitId: e.supervisionUnitId, pendingExtension: undefined };
+      return { ...t, status: 'difficult', unitId: e.supervisionUnitId, warnedAt: undefined, reopenedAt: undefined, pendingExtension: undefined };
     case 'ticket.difficult-decided':
     case 'ticket.callback-recorded':
       return t;
@@ -94,6 +102,7 @@ function applyChange(t: Ticket, e: Exclude<TicketEvent, { type: 'ticket.created'
         status: 'resolved',
         resolvedAt: e.at,
         deadlines: { ...t.deadlines, warnings: [], callback: e.callbackDeadline },
+        warnedAt: undefined,
         outcome: { resolution: 'resolved', reply: e.reply },
         pendingExtension: undefined,
       };
@@ -104,6 +113,8 @@ function applyChange(t: Ticket, e: Exclude<TicketEvent, { type: 'ticket.created'
         unitId: e.unitId,
         deadlines: e.deadlines,
         counters: { ...t.counters, reopens: t.counters.reopens + 1 },
+        reopenedAt: e.at,
+        warnedAt: undefined,
         outcome: undefined,
       };
     case 'ticket.closed':

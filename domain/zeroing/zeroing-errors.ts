@@ -1,4 +1,5 @@
-// Errors of the zeroing ledger: each carries the HTTP status and the rule it enforces.
+// Errors of the zeroing ledger: the domain's error model, each with the rule it enforces and its HTTP status.
+import { CaseworkError } from '../errors.js';
 
 export type ZeroingRule =
   | 'zeroing.entry-not-open'
@@ -7,13 +8,12 @@ export type ZeroingRule =
   | 'zeroing.note-too-short';
 
 /** A ledger change the campaign's rules do not allow: 409 when the state forbids it, 422 when the evidence is malformed. */
-export class ZeroingRuleError extends Error {
+export class ZeroingRuleError extends CaseworkError {
   constructor(
-    readonly rule: ZeroingRule,
+    override readonly rule: ZeroingRule,
     readonly status: 409 | 422,
     message: string,
   ) {
-    super(message);
-    this.name = 'ZeroingRuleError';
+    super(rule, message);
   }
 }

@@ -17,10 +17,9 @@ function newTicketId(at: Date): string {
 export const handler = httpHandler(async (event) => {
   const body = parseBody(event, CreateTicket);
   const ctx = await decisionContext(requestActor(event));
-  const decision = openTicket(body, ctx);
-  if (!decision.ok) throw decision.error;
+  const opened = openTicket(body, ctx);
   const id = newTicketId(ctx.now);
-  const events = stamp(id, 0, decision.events);
+  const events = stamp(id, 0, opened);
   const ticket = events.reduce<Ticket | undefined>(evolve, undefined) as Ticket;
   const key = event.headers['idempotency-key'];
   const claim = key ? { key, fingerprint: createHash('sha256').update(JSON.stringify(body)).digest('hex') } : undefined;

@@ -10,10 +10,11 @@ import { DynamoTicketRepository } from '../../adapters/dynamodb/ticket-repositor
 import { createChinaWorkingCalendar } from '../../domain/calendar/china-working-calendar.js';
 import { CityDirectory } from '../../domain/city-directory.js';
 import type { DecisionContext } from '../../domain/tickets/decision-context.js';
-import { secondsUntilNextWakeUp } from '../../domain/tickets/next-wake-up.js';
+import { lifecycleState } from '../../domain/tickets/lifecycle-state.js';
 import type { Actor } from '../../schemas/actor.js';
 import { defaultSlaPolicy } from '../../schemas/sla-policy.js';
 import type { Ticket } from '../../schemas/ticket.js';
+import { ticketWait } from '../../schemas/workflows/task-token.js';
 
 export const tickets = new DynamoTicketRepository(
   documents,
@@ -34,17 +35,12 @@ export async function decisionContext(actor: Actor): Promise<DecisionContext> {
   return { now: now(), actor, policy, calendar, city: await city };
 }
 
-/** What the lifecycle machine needs to route and to wait. */
-export function lifecycleState(ticket: Ticket) {
-  return { status: ticket.status, waitSeconds: secondsUntilNextWakeUp(ticket, now()) };
-}
-
-/** Wakes the ticket's lifecycle so it looks at the ticket again; a lifecycle that already moved on needs no wake-up. */
+/** Wakes the ticket's lifecycle with the phase it moves to; a lifecycle that already moved on needs no wake-up. */
 export async function wakeLifecycle(ticket: Ticket): Promise<void> {
-  const token = await taskTokens.get(ticket.id);
+  const token = await taskTokens.get(ticketWait(ticket.id));
   if (!token) return;
   try {
-    await stepFunctions.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(lifecycleState(ticket)) }));
+    await stepFunctions.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(lifecycleState(ticket, now())) }));
   } catch (error) {
     if (error instanceof TaskDoesNotExist || error instanceof InvalidToken || error instanceof TaskTimedOut) return;
     throw error;

@@ -3,6 +3,7 @@ import middy from '@middy/core';
 import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { stepFunctions } from '../../adapters/clients.js';
+import { LifecycleInput } from '../../schemas/workflows/ticket-lifecycle.js';
 import { withLogging } from '../shared/logger.js';
 
 const lifecycle = process.env.STATE_MACHINE_TICKET_LIFECYCLE;
@@ -13,7 +14,7 @@ export const handler = middy(async (event: DynamoDBStreamEvent) => {
     const ticketId = record.dynamodb?.Keys?.id?.S;
     if (record.eventName !== 'INSERT' || !ticketId) continue;
     try {
-      await stepFunctions.send(new StartExecutionCommand({ stateMachineArn: lifecycle, name: ticketId, input: JSON.stringify({ ticketId }) }));
+      await stepFunctions.send(new StartExecutionCommand({ stateMachineArn: lifecycle, name: ticketId, input: JSON.stringify(LifecycleInput.parse({ ticketId })) }));
     } catch (error) {
       // A replayed record whose lifecycle already ended: nothing to start twice.
       if (!(error instanceof ExecutionAlreadyExists)) throw error;

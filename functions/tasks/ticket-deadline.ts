@@ -5,12 +5,15 @@ import { NotFoundError } from '../../domain/errors.js';
 import { applyCommand } from '../../domain/tickets/apply-command.js';
 import { dueWork } from '../../domain/tickets/next-wake-up.js';
 import { systemActor } from '../../schemas/actor.js';
-import { decisionContext, lifecycleState, tickets } from '../shared/services.js';
+import { TicketTaskPayload } from '../../schemas/workflows/ticket-lifecycle.js';
+import { lifecycleState } from '../../domain/tickets/lifecycle-state.js';
+import { decisionContext, tickets } from '../shared/services.js';
 import { logger, withLogging } from '../shared/logger.js';
 
-export const handler = middy(async (event: { ticketId: string }) => {
-  let ticket = await tickets.get(event.ticketId);
-  if (!ticket) throw new NotFoundError('ticket', event.ticketId);
+export const handler = middy(async (event: unknown) => {
+  const { ticketId } = TicketTaskPayload.parse(event);
+  let ticket = await tickets.get(ticketId);
+  if (!ticket) throw new NotFoundError('ticket', ticketId);
   // Several things can fall due at once (a clock moved far): handle each, earliest first.
   for (let work = dueWork(ticket, now()); work; work = dueWork(ticket, now())) {
     ticket = (await applyCommand(tickets, ticket.id, { type: work }, await decisionContext(systemActor))).ticket;
@@ -20,5 +23,5 @@ export const handler = middy(async (event: { ticketId: string }) => {
     // Nothing is above the city: the ticket stays on the overdue board, and the alarm counts these lines.
     logger.warn('ticket overdue at the city level', { metric: 'CityOverdue', ticketId: ticket.id, deadline: complete });
   }
-  return lifecycleState(ticket);
+  return lifecycleState(ticket, now());
 }).use(withLogging());

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../local/runtime/runtime.js';
 import { call, login, testRuntime } from '../integration/support/runtime.js';
-import { noiseComplaint as complaint } from './support/stories.js';
+import { noiseComplaint as complaint, lifecyclePath, phasesOf } from './support/stories.js';
 
 
 describe('a ticket’s life', () => {
@@ -51,6 +51,20 @@ describe('a ticket’s life', () => {
     ]);
     const execution = await runtime.engine.describeExecution({ executionArn: `arn:aws:states:us-east-1:123456789012:execution:casework-ticket-lifecycle:${id}` });
     expect(execution.status).toBe('SUCCEEDED');
+    // Its execution history reads as its path; each state entered is one billed state transition.
+    const path = await lifecyclePath(runtime, id);
+    expect(path).toEqual([
+      'Dispatch to the unit',
+      'Where is the ticket?',
+      'At the unit',
+      'Where is the ticket?',
+      'At the unit',
+      'Where is the ticket?',
+      'Awaiting callback',
+      'Where is the ticket?',
+      'Closed',
+    ]);
+    expect(path.length).toBeLessThanOrEqual(15);
   });
 
   it('warns the street at half and three quarters of its time, escalates to the district, then to the city', async () => {
@@ -70,6 +84,14 @@ describe('a ticket’s life', () => {
     const districtDue = ((await ticket(id)).deadlines as { complete: string }).complete;
     await runtime.advanceTo(new Date(Date.parse(districtDue) + 60_000));
     expect(await ticket(id)).toMatchObject({ level: 3, unitId: 'supervision' });
+    // The console (and the ticket page) show the ladder it climbed.
+    expect(phasesOf(await lifecyclePath(runtime, id))).toEqual([
+      'Dispatch to the unit',
+      'At the unit',
+      'Warned',
+      'Escalated to the district',
+      'Escalated to the city',
+    ]);
   });
 
   it('returns the first ticket when intake retries with the same Idempotency-Key', async () => {

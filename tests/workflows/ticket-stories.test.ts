@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../local/runtime/runtime.js';
 import { testRuntime } from '../integration/support/runtime.js';
-import { hotline, noiseComplaint } from './support/stories.js';
+import { hotline, noiseComplaint, phasesOf } from './support/stories.js';
 
 // One city for the whole file, its clock only moving forward: the first story is set before National Day 2026,
 // the rest on Monday 23 November 2026 (no holiday for weeks), each at the time it says.
@@ -40,6 +40,7 @@ describe('stories of a ticket', () => {
 
     expect(whistled.status).toBe(200);
     expect(await city.ticket(id)).toMatchObject({ level: 2, unitId: 'd-haibin', whistledDepartmentIds: ['dept-urban-management', 'dept-housing'] });
+    expect(phasesOf(await city.lifecyclePath(id))).toEqual(['Dispatch to the unit', 'At the unit', 'Escalated to the district']);
   });
 
   it('return and re-route, and after the third return the supervision office designates the unit', async () => {
@@ -57,6 +58,7 @@ describe('stories of a ticket', () => {
     const refused = await city.act('clerk-urban-management', id, { type: 'return', reason: '再次退回' });
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ rule: 'return.designated' });
+    expect(phasesOf(await city.lifecyclePath(id))).toEqual(['Dispatch to the unit', 'At the unit', 'Awaiting designation', 'At the unit']);
   });
 
   it('an extension request is approved by the supervision office and moves the deadline', async () => {
@@ -111,6 +113,7 @@ describe('stories of a ticket', () => {
     await city.act('supervisor-1', id, { type: 'decide-difficult', decision: 'redispatch', unitId: 'dept-urban-management' });
 
     expect(await city.ticket(id)).toMatchObject({ status: 'dispatched', unitId: 'dept-urban-management', designated: true });
+    expect(phasesOf(await city.lifecyclePath(id))).toEqual(['Dispatch to the unit', 'At the unit', 'Difficult', 'At the unit']);
   });
 
   it('an unsatisfied callback reopens the ticket once; a second one closes it unsatisfied and the lifecycle ends', async () => {
@@ -125,6 +128,14 @@ describe('stories of a ticket', () => {
 
     expect(await city.ticket(id)).toMatchObject({ status: 'closed', outcome: { resolution: 'resolved', satisfaction: 'unsatisfied' } });
     expect(await city.lifecycleStatus(id)).toBe('SUCCEEDED');
+    expect(phasesOf(await city.lifecyclePath(id))).toEqual([
+      'Dispatch to the unit',
+      'At the unit',
+      'Awaiting callback',
+      'Reopened',
+      'Awaiting callback',
+      'Closed',
+    ]);
   });
 
   it('a callback nobody answers within 3 working days closes as no answer, not as satisfied', async () => {

@@ -51,11 +51,15 @@ export class Transaction {
 }
 
 const detailsKeys = new Map<string, string>();
-/** `TaskStateEntered` -> `taskStateEnteredEventDetails`, computed once per event type. */
+/**
+ * `TaskScheduled` -> `taskScheduledEventDetails`, computed once per event type. Every `<Type>StateEntered`/`Exited`
+ * shares AWS's one `stateEnteredEventDetails`/`stateExitedEventDetails` key (HistoryEvent has no per-type key).
+ */
 function detailsKey(type: string): string {
   let key = detailsKeys.get(type);
   if (key === undefined) {
-    key = `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails`;
+    const shared = /State(Entered|Exited)$/.exec(type);
+    key = shared ? `state${shared[1]}EventDetails` : `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails`;
     detailsKeys.set(type, key);
   }
   return key;

@@ -6,7 +6,7 @@ import type { Ticket } from '../../../schemas/ticket.js';
 import type { TicketEvent } from '../../../schemas/ticket-events.js';
 import { createChinaWorkingCalendar } from '../../../domain/calendar/china-working-calendar.js';
 import { CityDirectory } from '../../../domain/city-directory.js';
-import type { CaseworkError } from '../../../domain/errors.js';
+import { CaseworkError } from '../../../domain/errors.js';
 import { decide } from '../../../domain/tickets/decide.js';
 import type { DecisionContext } from '../../../domain/tickets/decision-context.js';
 import { evolve, stamp } from '../../../domain/tickets/evolve.js';
@@ -51,16 +51,19 @@ export class TicketStory {
 
   /** Opens a ticket as the operator at `when`. */
   static open(body: CreateTicket, when: Date, id = 'T-1'): TicketStory {
-    const decision = openTicket(body, ctx(operator, when));
-    if (!decision.ok) throw decision.error;
-    return new TicketStory(stamp(id, 0, decision.events));
+    return new TicketStory(stamp(id, 0, openTicket(body, ctx(operator, when))));
   }
 
   /** Applies a command that must succeed; returns the events it added. */
   do(actor: Actor, command: TicketCommand, when: Date): TicketEvent[] {
-    const decision = decide(this.ticket, command, ctx(actor, when));
-    if (!decision.ok) throw new Error(`expected ${command.type} to succeed: ${decision.error.rule}: ${decision.error.message}`);
-    const added = stamp(this.ticket.id, this.ticket.version, decision.events);
+    let proposed;
+    try {
+      proposed = decide(this.ticket, command, ctx(actor, when));
+    } catch (error) {
+      if (!(error instanceof CaseworkError)) throw error;
+      throw new Error(`expected ${command.type} to succeed: ${error.rule}: ${error.message}`);
+    }
+    const added = stamp(this.ticket.id, this.ticket.version, proposed);
     for (const event of added) this.ticket = evolve(this.ticket, event);
     this.events.push(...added);
     return added;
@@ -68,12 +71,27 @@ export class TicketStory {
 
   /** Tries a command that must fail; returns the error and checks nothing changed. */
   refuse(actor: Actor, command: TicketCommand, when: Date): CaseworkError {
-    const decision = decide(this.ticket, command, ctx(actor, when));
-    if (decision.ok) throw new Error(`expected ${command.type} to be refused, got ${decision.events.map((e) => e.type).join(', ')}`);
-    return decision.error;
+    try {
+      const events = decide(this.ticket, command, ctx(actor, when));
+      throw new Error(`expected ${command.type} to be refused, got ${events.map((e) => e.type).join(', ')}`);
+    } catch (error) {
+      if (!(error instanceof CaseworkError)) throw error;
+      return error;
+    }
   }
 }
 
 export function ctx(actor: Actor, now: Date): DecisionContext {
   return { now, actor, policy, calendar, city };
+}
+
+/** The rule a call breaks: the CaseworkError it throws (fails the test when it throws nothing or something else). */
+export function refusal(attempt: () => unknown): CaseworkError {
+  try {
+    attempt();
+  } catch (error) {
+    if (error instanceof CaseworkError) return error;
+    throw error;
+  }
+  throw new Error('expected the rule to be broken, but the call succeeded');
 }

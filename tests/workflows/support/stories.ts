@@ -46,7 +46,34 @@ export function hotline(runtime: Runtime) {
       await runtime.advanceTo(new Date(iso));
     },
     async lifecycleStatus(id: string) {
-      return (await runtime.engine.describeExecution({ executionArn: `arn:aws:states:us-east-1:123456789012:execution:casework-ticket-lifecycle:${id}` })).status;
+      return (await runtime.engine.describeExecution({ executionArn: lifecycleArn(id) })).status;
+    },
+    /** The states the ticket's lifecycle entered, in order, as the console's history lists them. */
+    async lifecyclePath(id: string) {
+      return lifecyclePath(runtime, id);
     },
   };
+}
+
+const lifecycleArn = (ticketId: string) => `arn:aws:states:us-east-1:123456789012:execution:casework-ticket-lifecycle:${ticketId}`;
+
+/** Every state a ticket's lifecycle execution entered, in order (one per state transition). */
+export async function lifecyclePath(runtime: Runtime, ticketId: string): Promise<string[]> {
+  const names: string[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await runtime.engine.getExecutionHistory({ executionArn: lifecycleArn(ticketId), maxResults: 1000, nextToken });
+    for (const event of page.events) {
+      const entered = (event as { stateEnteredEventDetails?: { name: string } }).stateEnteredEventDetails;
+      if (entered) names.push(entered.name);
+    }
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return names;
+}
+
+/** The phases of a lifecycle path: the waiting states, each run of the same phase shown once. */
+export function phasesOf(path: string[]): string[] {
+  const routing = new Set(['Where is the ticket?', 'Deadline reached']);
+  return path.filter((name) => !routing.has(name)).filter((name, i, all) => all[i - 1] !== name);
 }

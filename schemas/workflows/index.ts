@@ -1,0 +1,37 @@
+// Every state machine's contract in one place: the machine's input and, per task (by its ASL substitution key), what
+// the task is sent and what it answers. Handlers parse with these; tests/workflows/contracts.test.ts checks each
+// path the ASL files read or write against them.
+import type { z } from 'zod';
+import { Delivery } from '../delivery.js';
+import { DeliverPayload, DeliveryOutcome, FlagUndeliveredPayload } from './notification-delivery.js';
+import { KeepTaskTokenPayload } from './task-token.js';
+import { LifecycleInput, LifecycleState, TicketTaskPayload } from './ticket-lifecycle.js';
+
+export interface TaskContract {
+  payload: z.ZodType;
+  /** What the task answers; for a `.waitForTaskToken` task, what SendTaskSuccess sends. */
+  result: z.ZodType;
+}
+
+export interface WorkflowContract {
+  input: z.ZodType;
+  tasks: Record<string, TaskContract>;
+}
+
+export const workflowContracts: Record<string, WorkflowContract> = {
+  'ticket-lifecycle': {
+    input: LifecycleInput,
+    tasks: {
+      DispatchTicket: { payload: TicketTaskPayload, result: LifecycleState },
+      KeepTaskToken: { payload: KeepTaskTokenPayload, result: LifecycleState },
+      TicketDeadline: { payload: TicketTaskPayload, result: LifecycleState },
+    },
+  },
+  'notification-delivery': {
+    input: Delivery,
+    tasks: {
+      DeliverNotification: { payload: DeliverPayload, result: DeliveryOutcome },
+      FlagUndelivered: { payload: FlagUndeliveredPayload, result: DeliveryOutcome },
+    },
+  },
+};

@@ -1,0 +1,16 @@
+// Waits on a task token: the payload of the task that keeps a token server-side, and the keys of what waits.
+import { z } from 'zod';
+
+/**
+ * What waits, as the key its task token is kept under: `ticket/<ticketId>` for a ticket's lifecycle,
+ * `panel/<panelId>/<memberId>` for one member's vote. Several waits can be open at once, each under its own key.
+ */
+export const WaitKey = z.string().regex(/^[a-z]+(\/[A-Za-z0-9._-]{1,64}){1,3}$/, 'must be like ticket/<id> or panel/<id>/<member>');
+export type WaitKey = z.infer<typeof WaitKey>;
+
+/** The key a ticket's lifecycle waits under (the machine builds the same with States.Format('ticket/{}', $.ticketId)). */
+export const ticketWait = (ticketId: string): WaitKey => `ticket/${ticketId}`;
+
+/** Payload of the `.waitForTaskToken` task that keeps the token of a wait. */
+export const KeepTaskTokenPayload = z.object({ waitFor: WaitKey, token: z.string().min(1) });
+export type KeepTaskTokenPayload = z.infer<typeof KeepTaskTokenPayload>;
