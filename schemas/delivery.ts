@@ -1,4 +1,4 @@
-// A notification delivery as the delivery workflow carries it: which event, to which unit, by which channel.
+// A notification delivery as the delivery workflow carries it: which event, to which unit, by which channel and target.
 import { z } from 'zod';
 import { Id, IsoDateTime } from './common.js';
 
@@ -9,8 +9,9 @@ export const Delivery = z.object({
   event: z.string(),
   occurredAt: IsoDateTime,
   unitId: Id,
-  channel: z.enum(['webhook', 'email']),
-  /** Which of the unit's webhooks; the secret is looked up at delivery time, never carried in the workflow. */
-  webhookIndex: z.number().int().min(0).optional(),
+  /** A channel's name (adapters/notify/channels.ts): `webhook`, `email`. */
+  channel: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/),
+  /** Which of the unit's targets on that channel; the target (and a webhook's secret) is read at delivery time, never carried. */
+  target: z.number().int().min(0),
 });
 export type Delivery = z.infer<typeof Delivery>;

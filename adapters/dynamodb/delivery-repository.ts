@@ -5,7 +5,7 @@ export interface DeliveryAttempt {
   ticketId: string;
   deliveryId: string;
   attempt: number;
-  channel: 'webhook' | 'email';
+  channel: string;
   unitId: string;
   event: string;
   target: string;

@@ -1,6 +1,9 @@
-// What a unit reads in its mailbox: Chinese first, one English line, and a link to the ticket.
+// Every text a notification carries, in one place: what a unit reads about its ticket, and what the supervision office
+// reads when a unit could not be reached. Chinese first, one English line.
+import type { Delivery } from '../../schemas/delivery.js';
 import type { Ticket, TicketStatus } from '../../schemas/ticket.js';
-import type { NotifiedType } from './recipients.js';
+import type { Notice } from './channel.js';
+import { isNotifiedType, type NotifiedType } from './recipients.js';
 
 const titles: Record<NotifiedType, [string, string]> = {
   'ticket.dispatched': ['新工单', 'New ticket'],
@@ -44,6 +47,32 @@ export function mailFor(type: NotifiedType, ticket: Ticket, webBaseUrl: string):
       '',
       `${en}: ticket ${ticket.id} "${ticket.title}" needs your attention: ${webBaseUrl}/tickets/${ticket.id}`,
     ].join('\n'),
+  };
+}
+
+/** The notice of one delivery of a ticket event: its mail text, and the ticket for programs. */
+export function ticketNotice(delivery: Pick<Delivery, 'deliveryId' | 'event' | 'occurredAt'>, ticket: Ticket, webBaseUrl: string): Notice {
+  if (!isNotifiedType(delivery.event)) throw new Error(`${delivery.event} is not an event units are notified of`);
+  const mail = mailFor(delivery.event, ticket, webBaseUrl);
+  return { id: delivery.deliveryId, type: delivery.event, occurredAt: delivery.occurredAt, subject: mail.subject, text: mail.text, data: { ticket } };
+}
+
+/** What the supervision office is told when a unit could not be reached for about a day: call them. */
+export function undeliveredNotice(delivery: Delivery, at: Date, webBaseUrl: string): Notice {
+  const [zh, en] = isNotifiedType(delivery.event) ? titles[delivery.event] : [delivery.event, delivery.event];
+  const link = `${webBaseUrl}/tickets/${delivery.ticketId}`;
+  return {
+    id: `${delivery.deliveryId}-undelivered`,
+    type: 'notification.undelivered',
+    occurredAt: at.toISOString(),
+    subject: `【12345】通知未送达：${delivery.ticketId}`,
+    text: [
+      `工单 ${delivery.ticketId} 的“${zh}”通知（${delivery.channel}）24 小时内未能送达 ${delivery.unitId}，请电话联系该单位。`,
+      `查看工单：${link}`,
+      '',
+      `A ${delivery.channel} notification "${en}" to ${delivery.unitId} about ${delivery.ticketId} failed for 24 hours: ${link}`,
+    ].join('\n'),
+    data: { delivery: { deliveryId: delivery.deliveryId, ticketId: delivery.ticketId, unitId: delivery.unitId, channel: delivery.channel, event: delivery.event } },
   };
 }
 

@@ -14,6 +14,10 @@ export const notifiedTypes = [
 ] as const;
 export type NotifiedType = (typeof notifiedTypes)[number];
 
+const notified = new Set<string>(notifiedTypes);
+/** True for the event types units are notified of. */
+export const isNotifiedType = (type: string): type is NotifiedType => notified.has(type);
+
 /** The units to notify of an event, given the unit holding the ticket before it and the supervision office. */
 export function recipientsOf(event: TicketEvent, previousUnitId: string | undefined, supervisionUnitId: string): string[] {
   const units = (() => {

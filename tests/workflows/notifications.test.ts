@@ -99,6 +99,7 @@ describe('notifications to a street', () => {
   it('gives up on a webhook that stays down for a day and lists it for the supervision office', async () => {
     const down = await receiver(1000);
     await call(runtime, 'PUT', '/v1/units/s-haibin-xiwan/subscriptions', { webhooks: [{ url: down.url, secret }] }, await login(runtime, 'admin'));
+    await call(runtime, 'PUT', '/v1/units/supervision/subscriptions', { emails: ['duty@supervision.haiqiao.example'] }, await login(runtime, 'admin'));
     const created = await call(runtime, 'POST', '/v1/tickets', { ...complaint, location: { ...complaint.location, streetId: 's-haibin-xiwan' } }, await login(runtime, 'operator-1'));
     const id = String(created.body?.id);
     await runtime.idle();
@@ -111,6 +112,12 @@ describe('notifications to a street', () => {
     expect(list.body?.items).toContainEqual(expect.objectContaining({ ticketId: id, unitId: 's-haibin-xiwan' }));
     const clerk = await call(runtime, 'GET', '/v1/notifications/undelivered', undefined, await login(runtime, 'clerk-haibin-dongmen'));
     expect(clerk.status).toBe(403);
+    // The office's duty mailbox is told to phone the street, once for the delivery given up on.
+    const mail = (await call(runtime, 'GET', '/_local/mail')).body as unknown as { to: string[]; subject: string; text: string }[];
+    const told = mail.filter((m) => m.subject === `【12345】通知未送达：${id}`);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ to: ['duty@supervision.haiqiao.example'] });
+    expect(told[0]?.text).toContain(`工单 ${id} 的“新工单”通知（webhook）24 小时内未能送达 s-haibin-xiwan，请电话联系该单位。`);
     await down.close();
   });
 });

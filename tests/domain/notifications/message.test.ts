@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mailFor } from '../../../domain/notifications/message.js';
+import { mailFor, ticketNotice, undeliveredNotice } from '../../../domain/notifications/message.js';
 import { anOpenTicket } from '../fixtures.js';
 
 describe('the email a unit receives', () => {
@@ -24,5 +24,27 @@ describe('the email a unit receives', () => {
     expect(mail.text).toContain('当前层级：市级督办\u3000状态：办理中');
     expect(mail.text).not.toContain('办结时限');
     expect(mail.text.split('\n').at(-1)).toMatch(/^Ticket escalated: /);
+  });
+
+  it('becomes a notice carrying the delivery id, the event and the ticket for programs', () => {
+    const notice = ticketNotice({ deliveryId: 'T20250303-4K7Q2X-2-s-haibin-dongmen-webhook0', event: 'ticket.dispatched', occurredAt: '2025-03-03T01:00:00.000Z' }, ticket, 'https://casework.example');
+
+    expect(notice).toMatchObject({ id: 'T20250303-4K7Q2X-2-s-haibin-dongmen-webhook0', type: 'ticket.dispatched', subject: '【12345】新工单：T20250303-4K7Q2X 小区停水三天', data: { ticket } });
+  });
+});
+
+describe('the notice the supervision office receives when a unit cannot be reached', () => {
+  it('names the ticket, the event in Chinese, the channel and the unit to phone, with a link', () => {
+    const delivery = { deliveryId: 'T20250303-4K7Q2X-2-s-haibin-xiwan-webhook0', ticketId: 'T20250303-4K7Q2X', seq: 2, event: 'ticket.dispatched', occurredAt: '2025-03-03T01:00:00.000Z', unitId: 's-haibin-xiwan', channel: 'webhook', target: 0 };
+
+    const notice = undeliveredNotice(delivery, new Date('2025-03-04T01:00:00Z'), 'https://casework.example');
+
+    expect(notice).toMatchObject({ id: 'T20250303-4K7Q2X-2-s-haibin-xiwan-webhook0-undelivered', type: 'notification.undelivered', subject: '【12345】通知未送达：T20250303-4K7Q2X' });
+    expect(notice.text.split('\n')).toEqual([
+      '工单 T20250303-4K7Q2X 的“新工单”通知（webhook）24 小时内未能送达 s-haibin-xiwan，请电话联系该单位。',
+      '查看工单：https://casework.example/tickets/T20250303-4K7Q2X',
+      '',
+      'A webhook notification "New ticket" to s-haibin-xiwan about T20250303-4K7Q2X failed for 24 hours: https://casework.example/tickets/T20250303-4K7Q2X',
+    ]);
   });
 });
