@@ -1,0 +1,37 @@
+// The HTTP edge answers every rule the domain enforces, panel and zeroing rules included, with its status and rule id.
+import { describe, expect, it } from 'vitest';
+import { PanelCompositionError, VoteRejectedError } from '../../../domain/panel/panel-errors.js';
+import { ZeroingRuleError } from '../../../domain/zeroing/zeroing-errors.js';
+import { ConflictError, NotFoundError } from '../../../domain/errors.js';
+import { httpHandler, type ApiEvent } from '../../../functions/shared/http.js';
+import { lambdaContext } from '../../../local/lambda/lambda-context.js';
+
+async function answerTo(error: Error) {
+  const handler = httpHandler(async () => {
+    throw error;
+  });
+  const result = await handler({ rawPath: '/v1/test', headers: {}, requestContext: {} } as unknown as ApiEvent, lambdaContext({ functionName: 'test' }));
+  return { status: result.statusCode, body: JSON.parse(String(result.body)) as Record<string, unknown> };
+}
+
+describe('errors at the HTTP edge', () => {
+  it.each([
+    [new VoteRejectedError('panel.not-a-member', 'm9 does not sit on panel P-1'), 403, 'panel.not-a-member'],
+    [new VoteRejectedError('panel.closed', 'panel P-1 has already decided'), 409, 'panel.closed'],
+    [new PanelCompositionError('panel.too-few-members', 'the pool seats only 3 of 5'), 422, 'panel.too-few-members'],
+    [new ZeroingRuleError('zeroing.entry-not-open', 409, 'entry is cleared'), 409, 'zeroing.entry-not-open'],
+    [new ConflictError('ticket.closed', 'ticket T-1 is closed'), 409, 'ticket.closed'],
+    [new NotFoundError('ticket', 'T-404'), 404, 'ticket.not-found'],
+  ])('%s answers %i with its rule', async (error, status, rule) => {
+    const answer = await answerTo(error);
+
+    expect(answer.status).toBe(status);
+    expect(answer.body).toMatchObject({ error: error.constructor.name, rule, message: error.message });
+  });
+
+  it('answers anything else with 500 and a message that gives nothing away', async () => {
+    const answer = await answerTo(new Error('ECONNREFUSED 10.0.0.7:8000 at /var/task/index.mjs:12'));
+
+    expect(answer).toEqual({ status: 500, body: { error: 'InternalError', message: 'something went wrong; it has been logged' } });
+  });
+});
