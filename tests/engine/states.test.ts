@@ -131,6 +131,32 @@ describe('Wait', () => {
     expect(d.stopDate?.toISOString()).toBe('2024-01-02T00:01:00.000Z');
   });
 
+  it('waits until a literal Timestamp, read as a date and not as a JSONPath', async () => {
+    const d = await runMachine(testEngine(), { StartAt: 'W', States: { W: { Type: 'Wait', Timestamp: '2024-01-03T08:30:00Z', End: true } } }, { a: 1 });
+    expect(d.status).toBe('SUCCEEDED');
+    expect(d.outputJson).toEqual({ a: 1 });
+    expect(d.stopDate?.toISOString()).toBe('2024-01-03T08:30:00.000Z');
+  });
+
+  it('accepts a literal Timestamp with fractional seconds and, as AWS documents, truncates the milliseconds', async () => {
+    const d = await runMachine(testEngine(), { StartAt: 'W', States: { W: { Type: 'Wait', Timestamp: '2024-01-03T08:30:00.750Z', End: true } } });
+    expect(d.status).toBe('SUCCEEDED');
+    expect(d.stopDate?.toISOString()).toBe('2024-01-03T08:30:00.000Z');
+    const viaPath = await runMachine(testEngine(), { StartAt: 'W', States: { W: { Type: 'Wait', TimestampPath: '$.at', End: true } } }, { at: '2024-01-01T00:00:05.999Z' });
+    expect(viaPath.stopDate?.toISOString()).toBe('2024-01-01T00:00:05.000Z');
+  });
+
+  it('reads a Timestamp with a numeric offset as the instant it names', async () => {
+    const d = await runMachine(testEngine(), { StartAt: 'W', States: { W: { Type: 'Wait', Timestamp: '2024-01-01T10:00:00+08:00', End: true } } });
+    expect(d.stopDate?.toISOString()).toBe('2024-01-01T02:00:00.000Z');
+  });
+
+  it('continues at once when the Timestamp has already passed', async () => {
+    const d = await runMachine(testEngine(), { StartAt: 'W', States: { W: { Type: 'Wait', Timestamp: '2020-01-01T00:00:00Z', End: true } } });
+    expect(d.status).toBe('SUCCEEDED');
+    expect(d.stopDate?.toISOString()).toBe('2024-01-01T00:00:00.000Z');
+  });
+
   it('stays RUNNING until the clock passes the wait', async () => {
     const t = testEngine();
     const arn = (await t.engine.createStateMachine({ name: 'w', definition: JSON.stringify({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 10, End: true } } }) })).stateMachineArn;
