@@ -76,7 +76,9 @@ describe('executions', () => {
     const { executionArn } = await t.engine.startExecution({ stateMachineArn: arn });
     const d = await runToEnd(t, executionArn);
     expect(d.status).toBe('TIMED_OUT');
+    expect(d.error).toBe('States.Timeout');
     expect(d.stopDate?.toISOString()).toBe('2024-01-01T00:00:30.000Z');
+    expect((await historyTypes(t.engine, executionArn)).at(-1)).toBe('ExecutionTimedOut');
   });
 });
 

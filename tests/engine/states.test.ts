@@ -131,6 +131,32 @@ describe('Wait', () => {
     expect(d.stopDate?.toISOString()).toBe('2024-01-02T00:01:00.000Z');
   });
 
+  it('waits until a literal Timestamp, read as a date and not as a JSONPath', async () => {
+    const d = await runMachine(testEngine(), { StartAt: 'W', States: { W: { Type: 'Wait', Timestamp: '2024-01-03T08:30:00Z', End: true } } }, { a: 1 });
+    expect(d.status).toBe('SUCCEEDED');
+    expect(d.outputJson).toEqual({ a: 1 });
+    expect(d.stopDate?.toISOString()).toBe('2024-01-03T08:30:00.000Z');
+  });
+
+  it('accepts a literal Timestamp with fractional seconds and, as AWS documents, truncates the milliseconds', async () => {
+    const d = await runMachine(testEngine(), { StartAt: 'W', States: { W: { Type: 'Wait', Timestamp: '2024-01-03T08:30:00.750Z', End: true } } });
+    expect(d.status).toBe('SUCCEEDED');
+    expect(d.stopDate?.toISOString()).toBe('2024-01-03T08:30:00.000Z');
+    const viaPath = await runMachine(testEngine(), { StartAt: 'W', States: { W: { Type: 'Wait', TimestampPath: '$.at', End: true } } }, { at: '2024-01-01T00:00:05.999Z' });
+    expect(viaPath.stopDate?.toISOString()).toBe('2024-01-01T00:00:05.000Z');
+  });
+
+  it('reads a Timestamp with a numeric offset as the instant it names', async () => {
+    const d = await runMachine(testEngine(), { StartAt: 'W', States: { W: { Type: 'Wait', Timestamp: '2024-01-01T10:00:00+08:00', End: true } } });
+    expect(d.stopDate?.toISOString()).toBe('2024-01-01T02:00:00.000Z');
+  });
+
+  it('continues at once when the Timestamp has already passed', async () => {
+    const d = await runMachine(testEngine(), { StartAt: 'W', States: { W: { Type: 'Wait', Timestamp: '2020-01-01T00:00:00Z', End: true } } });
+    expect(d.status).toBe('SUCCEEDED');
+    expect(d.stopDate?.toISOString()).toBe('2024-01-01T00:00:00.000Z');
+  });
+
   it('stays RUNNING until the clock passes the wait', async () => {
     const t = testEngine();
     const arn = (await t.engine.createStateMachine({ name: 'w', definition: JSON.stringify({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 10, End: true } } }) })).stateMachineArn;
@@ -158,6 +184,28 @@ describe('Succeed and Fail', () => {
     const d = await runMachine(testEngine(), { StartAt: 'F', States: { F: { Type: 'Fail', Error: 'Oops', Cause: 'because' } } });
     expect([d.status, d.error, d.cause]).toEqual(['FAILED', 'Oops', 'because']);
   });
+
+  it('reads the error from ErrorPath and builds the cause with an intrinsic in CausePath', async () => {
+    const d = await runMachine(
+      testEngine(),
+      { StartAt: 'F', States: { F: { Type: 'Fail', ErrorPath: '$.code', CausePath: "States.Format('ticket {} was closed by {}', $.id, $$.State.Name)" } } },
+      { code: 'TicketClosed', id: 'T-42' },
+    );
+    expect([d.status, d.error, d.cause]).toEqual(['FAILED', 'TicketClosed', 'ticket T-42 was closed by F']);
+  });
+
+  it('fails with States.Runtime when ErrorPath does not select a string', async () => {
+    const d = await runMachine(testEngine(), { StartAt: 'F', States: { F: { Type: 'Fail', ErrorPath: '$.code' } } }, { code: 42 });
+    expect(d.error).toBe('States.Runtime');
+  });
+
+  it('ends a branch with Fail so the Parallel state fails with its error and cause', async () => {
+    const d = await runMachine(testEngine(), {
+      StartAt: 'P',
+      States: { P: { Type: 'Parallel', Branches: [{ StartAt: 'F', States: { F: { Type: 'Fail', Error: 'E', Cause: 'C' } } }], End: true } },
+    });
+    expect([d.error, d.cause]).toEqual(['E', 'C']);
+  });
 });
 
 describe('Parallel', () => {
@@ -181,6 +229,54 @@ describe('Parallel', () => {
       { x: 1 },
     );
     expect(d.outputJson).toEqual({ x: 1, out: [{ a: 1 }, 'b'] });
+  });
+
+  it('gives every branch the Parameters built from its input', async () => {
+    const d = await runMachine(
+      testEngine(),
+      {
+        StartAt: 'P',
+        States: {
+          P: {
+            Type: 'Parallel',
+            Parameters: { 'id.$': '$.ticket.id' },
+            Branches: [
+              { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } },
+              { StartAt: 'B', States: { B: { Type: 'Pass', Parameters: { 'again.$': '$.id' }, End: true } } },
+            ],
+            End: true,
+          },
+        },
+      },
+      { ticket: { id: 'T-1' } },
+    );
+    expect(d.outputJson).toEqual([{ id: 'T-1' }, { again: 'T-1' }]);
+  });
+
+  it('retries the whole Parallel state when a branch fails and Retry matches', async () => {
+    let calls = 0;
+    const flaky = () => {
+      calls += 1;
+      if (calls === 1) throw new Error('first call fails');
+      return calls;
+    };
+    const t = testEngine({ handlers: { 'arn:aws:lambda:us-east-1:123456789012:function:flaky': flaky } });
+    const d = await runMachine(t, {
+      StartAt: 'P',
+      States: {
+        P: {
+          Type: 'Parallel',
+          Branches: [
+            { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:flaky', End: true } } },
+            { StartAt: 'B', States: { B: { Type: 'Pass', Result: 'b', End: true } } },
+          ],
+          Retry: [{ ErrorEquals: ['Error'], IntervalSeconds: 4 }],
+          End: true,
+        },
+      },
+    });
+    expect(d.outputJson).toEqual([2, 'b']);
+    expect(d.stopDate?.toISOString()).toBe('2024-01-01T00:00:04.000Z');
   });
 
   it('fails with the error of a failing branch, which Catch can handle', async () => {
@@ -240,6 +336,96 @@ describe('Map', () => {
     expect(ok.outputJson).toEqual([1, { Error: 'Two' }, 3]);
     const over = await runMachine(testEngine(), { StartAt: 'M', States: { M: { Type: 'Map', ToleratedFailureCount: 0, ItemProcessor: processor, End: true } } }, [1, 2, 3]);
     expect(over.error).toBe('States.ExceedToleratedFailureThreshold');
+  });
+
+  it('reads MaxConcurrency from MaxConcurrencyPath', async () => {
+    const d = await runMachine(testEngine(), { StartAt: 'M', States: { M: { Type: 'Map', ItemsPath: '$.xs', MaxConcurrencyPath: '$.limit', ItemProcessor: itemProcessor, End: true } } }, { xs: [1, 2, 3, 4], limit: 2 });
+    expect(d.stopDate?.toISOString()).toBe('2024-01-01T00:00:20.000Z');
+    expect(d.outputJson).toEqual([1, 2, 3, 4]);
+  });
+
+  const failOnTwo = {
+    StartAt: 'C',
+    States: {
+      C: { Type: 'Choice', Choices: [{ Variable: '$', NumericEquals: 2, Next: 'F' }], Default: 'P' },
+      F: { Type: 'Fail', Error: 'Two', Cause: 'item two' },
+      P: { Type: 'Pass', End: true },
+    },
+  };
+  const distributed = { ...failOnTwo, ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } };
+
+  it('tolerates failures up to ToleratedFailurePercentage of the items', async () => {
+    const map = (pct: number) => ({ StartAt: 'M', States: { M: { Type: 'Map', ToleratedFailurePercentage: pct, ItemProcessor: distributed, End: true } } });
+    const ok = await runMachine(testEngine(), map(25), [1, 2, 3, 4]);
+    expect(ok.status).toBe('SUCCEEDED');
+    const over = await runMachine(testEngine(), map(24), [1, 2, 3, 4]);
+    expect(over.error).toBe('States.ExceedToleratedFailureThreshold');
+  });
+
+  it('reads the tolerated failures from ToleratedFailureCountPath and ToleratedFailurePercentagePath', async () => {
+    const byCount = { StartAt: 'M', States: { M: { Type: 'Map', ItemsPath: '$.xs', ToleratedFailureCountPath: '$.n', ItemProcessor: distributed, End: true } } };
+    expect((await runMachine(testEngine(), byCount, { xs: [1, 2, 3], n: 1 })).status).toBe('SUCCEEDED');
+    expect((await runMachine(testEngine(), byCount, { xs: [1, 2, 3], n: 0 })).error).toBe('States.ExceedToleratedFailureThreshold');
+    const byPct = { StartAt: 'M', States: { M: { Type: 'Map', ItemsPath: '$.xs', ToleratedFailurePercentagePath: '$.p', ItemProcessor: distributed, End: true } } };
+    expect((await runMachine(testEngine(), byPct, { xs: [1, 2, 3, 4], p: 50 })).status).toBe('SUCCEEDED');
+    expect((await runMachine(testEngine(), byPct, { xs: [1, 2, 3, 4], p: 10 })).error).toBe('States.ExceedToleratedFailureThreshold');
+  });
+
+  it('fails with the error of a failing iteration when no failure is tolerated, which Catch can handle', async () => {
+    const plain = await runMachine(testEngine(), { StartAt: 'M', States: { M: { Type: 'Map', ItemProcessor: failOnTwo, End: true } } }, [1, 2, 3]);
+    expect([plain.error, plain.cause]).toEqual(['Two', 'item two']);
+    const caught = await runMachine(
+      testEngine(),
+      {
+        StartAt: 'M',
+        States: {
+          M: { Type: 'Map', ItemsPath: '$.xs', ItemProcessor: failOnTwo, Catch: [{ ErrorEquals: ['Two'], ResultPath: '$.failure', Next: 'Done' }], End: true },
+          Done: { Type: 'Succeed' },
+        },
+      },
+      { xs: [1, 2, 3] },
+    );
+    expect(caught.outputJson).toEqual({ xs: [1, 2, 3], failure: { Error: 'Two', Cause: 'item two' } });
+  });
+
+  it('still runs the older Iterator and Parameters fields', async () => {
+    const d = await runMachine(
+      testEngine(),
+      {
+        StartAt: 'M',
+        States: {
+          M: {
+            Type: 'Map',
+            ItemsPath: '$.xs',
+            Parameters: { 'n.$': '$$.Map.Item.Value', 'at.$': '$$.Map.Item.Index' },
+            Iterator: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } },
+            End: true,
+          },
+        },
+      },
+      { xs: [10, 20] },
+    );
+    expect(d.outputJson).toEqual([{ n: 10, at: 0 }, { n: 20, at: 1 }]);
+  });
+
+  it('fails with States.Runtime when ItemsPath does not select an array', async () => {
+    const d = await runMachine(testEngine(), { StartAt: 'M', States: { M: { Type: 'Map', ItemsPath: '$.xs', ItemProcessor: itemProcessor, End: true } } }, { xs: { a: 1 } });
+    expect(d.error).toBe('States.Runtime');
+  });
+
+  it('fails with States.ItemReaderFailed for an ItemReader, which the local engine cannot read', async () => {
+    const d = await runMachine(testEngine(), {
+      StartAt: 'M',
+      States: {
+        M: {
+          Type: 'Map',
+          ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' } },
+          ItemProcessor: { ...itemProcessor, ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } },
+          End: true,
+        },
+      },
+    });
+    expect(d.error).toBe('States.ItemReaderFailed');
   });
 
   it('returns an empty array for no items', async () => {

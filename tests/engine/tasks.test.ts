@@ -118,6 +118,129 @@ describe('Retry and Catch', () => {
     expect(d.stopDate?.toISOString()).toBe('2024-01-01T00:00:01.000Z');
   });
 
+  it('retries after 1, 2 and 4 seconds by default (IntervalSeconds 1, BackoffRate 2, MaxAttempts 3), then fails', async () => {
+    const times: string[] = [];
+    const t = testEngine({
+      handlers: {
+        fn: () => {
+          times.push(t.clock.now().toISOString());
+          throw new TicketClosedError('closed');
+        },
+      },
+    });
+    const d = await runMachine(t, invoke({ Retry: [{ ErrorEquals: ['TicketClosedError'] }] }));
+    expect(d.error).toBe('TicketClosedError');
+    expect(times).toEqual(['2024-01-01T00:00:00.000Z', '2024-01-01T00:00:01.000Z', '2024-01-01T00:00:03.000Z', '2024-01-01T00:00:07.000Z']);
+  });
+
+  it('never retries with MaxAttempts 0, even when a later retrier would match', async () => {
+    let calls = 0;
+    const t = testEngine({ handlers: { fn: () => { calls += 1; throw new TicketClosedError('closed'); } } });
+    const d = await runMachine(t, invoke({ Retry: [{ ErrorEquals: ['TicketClosedError'], MaxAttempts: 0 }, { ErrorEquals: ['States.ALL'] }] }));
+    expect(d.error).toBe('TicketClosedError');
+    expect(calls).toBe(1);
+  });
+
+  it('counts attempts per retrier: each matching error uses its own retrier interval and budget', async () => {
+    const errors = ['ErrorA', 'ErrorC', 'ErrorA'];
+    const times: number[] = [];
+    const t = testEngine({
+      handlers: {
+        fn: () => {
+          times.push(t.clock.now().getTime());
+          const name = errors.shift();
+          if (name === undefined) return 'done';
+          throw Object.assign(new Error(name), { name });
+        },
+      },
+    });
+    const d = await runMachine(
+      t,
+      invoke({
+        Retry: [
+          { ErrorEquals: ['ErrorA', 'ErrorB'], IntervalSeconds: 1, BackoffRate: 2, MaxAttempts: 2 },
+          { ErrorEquals: ['ErrorC'], IntervalSeconds: 5 },
+        ],
+      }),
+    );
+    expect(d.status).toBe('SUCCEEDED');
+    const gaps = times.slice(1).map((v, i) => v - (times[i] as number));
+    expect(gaps).toEqual([1_000, 5_000, 2_000]);
+  });
+
+  it('goes to Catch once a retrier has used its MaxAttempts', async () => {
+    let calls = 0;
+    const t = testEngine({ handlers: { fn: () => { calls += 1; throw new TicketClosedError('closed'); } } });
+    const d = await runMachine(t, {
+      StartAt: 'T',
+      States: {
+        T: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Parameters: { FunctionName: 'fn' },
+          Retry: [{ ErrorEquals: ['TicketClosedError'], MaxAttempts: 2, IntervalSeconds: 1 }],
+          Catch: [{ ErrorEquals: ['TicketClosedError'], Next: 'Z' }],
+          End: true,
+        },
+        Z: { Type: 'Pass', Result: 'recovered', End: true },
+      },
+    });
+    expect(calls).toBe(3);
+    expect(d.outputJson).toBe('recovered');
+  });
+
+  it('scans catchers in order and, without ResultPath, replaces the input with the error output', async () => {
+    const t = testEngine({ handlers: { fn: () => { throw new TicketClosedError('closed'); } } });
+    const d = await runMachine(
+      t,
+      {
+        StartAt: 'T',
+        States: {
+          T: {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::lambda:invoke',
+            Parameters: { FunctionName: 'fn' },
+            Catch: [
+              { ErrorEquals: ['SomethingElse'], Next: 'Wrong' },
+              { ErrorEquals: ['TicketClosedError', 'Other'], Next: 'Right' },
+              { ErrorEquals: ['States.ALL'], Next: 'Wrong' },
+            ],
+            End: true,
+          },
+          Wrong: { Type: 'Fail', Error: 'WrongCatcher' },
+          Right: { Type: 'Pass', End: true },
+        },
+      },
+      { ticket: 1 },
+    );
+    expect(d.status).toBe('SUCCEEDED');
+    const out = d.outputJson as { Error: string; Cause: string };
+    expect(Object.keys(out).sort()).toEqual(['Cause', 'Error']);
+    expect(out.Error).toBe('TicketClosedError');
+    expect(JSON.parse(out.Cause)).toMatchObject({ errorType: 'TicketClosedError', errorMessage: 'closed' });
+  });
+
+  it('does not match States.Timeout with the States.TaskFailed wildcard, but does with States.ALL', async () => {
+    const never = () => new Promise<never>(() => undefined);
+    const machine = (errorEquals: string[]) => invoke({ TimeoutSeconds: 5, Catch: [{ ErrorEquals: errorEquals, Next: 'C' }], End: undefined, Next: 'C' });
+    const withC = (def: ReturnType<typeof invoke>) => ({ ...def, States: { ...def.States, C: { Type: 'Pass', Result: 'caught', End: true } } });
+    const taskFailed = await runMachine(testEngine({ handlers: { fn: never } }), withC(machine(['States.TaskFailed'])));
+    expect(taskFailed.error).toBe('States.Timeout');
+    const all = await runMachine(testEngine({ handlers: { fn: never } }), withC(machine(['States.ALL'])));
+    expect(all.outputJson).toBe('caught');
+  });
+
+  it('retries a timed-out task when a retrier names States.Timeout', async () => {
+    let calls = 0;
+    const slowOnce = () => {
+      calls += 1;
+      return calls === 1 ? new Promise<never>(() => undefined) : 'fast';
+    };
+    const d = await runMachine(testEngine({ handlers: { fn: slowOnce } }), invoke({ TimeoutSeconds: 10, Retry: [{ ErrorEquals: ['States.Timeout'], IntervalSeconds: 3 }] }));
+    expect((d.outputJson as { Payload: string }).Payload).toBe('fast');
+    expect(d.stopDate?.toISOString()).toBe('2024-01-01T00:00:13.000Z');
+  });
+
   it('never retries or catches States.Runtime', async () => {
     const d = await runMachine(testEngine(), {
       StartAt: 'T',
@@ -141,6 +264,26 @@ describe('timeouts and heartbeats', () => {
     const t = testEngine({ handlers: { fn: never } });
     const d = await runMachine(t, invoke({ TimeoutSecondsPath: '$.limit' }), { limit: 5 });
     expect(d.stopDate?.toISOString()).toBe('2024-01-01T00:00:05.000Z');
+  });
+
+  it('reads the heartbeat interval from HeartbeatSecondsPath', async () => {
+    const t = testEngine({ handlers: { fn: () => null } });
+    const d = await runMachine(
+      t,
+      {
+        StartAt: 'T',
+        States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Parameters: { FunctionName: 'fn', Payload: { 'token.$': '$$.Task.Token' } }, HeartbeatSecondsPath: '$.hb', End: true } },
+      },
+      { hb: 7 },
+    );
+    expect(d.error).toBe('States.HeartbeatTimeout');
+    expect(d.stopDate?.toISOString()).toBe('2024-01-01T00:00:07.000Z');
+  });
+
+  it('fails with States.Runtime when TimeoutSecondsPath selects a value that is not a positive integer', async () => {
+    const t = testEngine({ handlers: { fn: () => null } });
+    const d = await runMachine(t, invoke({ TimeoutSecondsPath: '$.limit' }), { limit: 0 });
+    expect(d.error).toBe('States.Runtime');
   });
 
   it('fails a token task with States.HeartbeatTimeout when heartbeats stop', async () => {
@@ -270,6 +413,11 @@ describe('DynamoDB integration', () => {
     });
     expect(d.outputJson).toEqual({ pk: { S: 'a' }, v: { N: '1' } });
     expect(table.calls).toEqual(['putItem', 'getItem']);
+  });
+
+  it('fails a DynamoDB task with States.TaskFailed when the engine has no DynamoDB client', async () => {
+    const d = await runMachine(testEngine(), { StartAt: 'G', States: { G: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:getItem', Parameters: { TableName: 't', Key: { pk: { S: 'a' } } }, End: true } } });
+    expect(d.error).toBe('States.TaskFailed');
   });
 
   it('names DynamoDB errors DynamoDB.<Exception>', async () => {

@@ -13,13 +13,13 @@ export const mathFunctions: Record<string, IntrinsicFunction> = {
     expectArity('States.MathRandom', args, 2, 3);
     const start = integerArg('States.MathRandom', args, 0);
     const end = integerArg('States.MathRandom', args, 1);
-    const r = args.length === 3 ? seeded(integerArg('States.MathRandom', args, 2)) : ctx.random();
+    const r = args.length === 3 ? seededRandom(integerArg('States.MathRandom', args, 2)) : ctx.random();
     return start + Math.floor(r * (end - start));
   },
 };
 
-/** A deterministic number in [0, 1) from a seed (mulberry32 step), for the seeded form. */
-function seeded(seed: number): number {
+/** A deterministic number in [0, 1) from a seed (mulberry32 step), for the seeded forms (here and JSONata's $random). */
+export function seededRandom(seed: number): number {
   let t = (seed + 0x6d2b79f5) | 0;
   t = Math.imul(t ^ (t >>> 15), t | 1);
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);

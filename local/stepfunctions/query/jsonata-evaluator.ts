@@ -4,6 +4,7 @@ import jsonata from 'jsonata';
 import { isJsonObject, jsonTypeName, type Json, type JsonObject } from '../json.js';
 import { StatesQueryEvaluationError } from '../errors/states-errors.js';
 import type { IntrinsicContext } from '../intrinsics/function-types.js';
+import { seededRandom } from '../intrinsics/math.js';
 import type { EvalScope, Evaluator } from './evaluator.js';
 
 const EXPRESSION = /^\{%([\s\S]*)%\}$/;
@@ -111,7 +112,7 @@ function toJson(raw: unknown, expr: string, field: string): Json | undefined {
   return JSON.parse(JSON.stringify(raw)) as Json;
 }
 
-/** The functions AWS adds to JSONata: $partition, $range, $hash, $random, $uuid, $parse. */
+/** The functions AWS adds to JSONata: $partition, $range, $hash, $random (optionally seeded), $uuid, $parse. */
 function awsFunctions(ctx: IntrinsicContext): Record<string, unknown> {
   return {
     partition: (arr: unknown, size: unknown) => {
@@ -134,7 +135,12 @@ function awsFunctions(ctx: IntrinsicContext): Record<string, unknown> {
       if (typeof data !== 'string' || !algo) throw new Error('$hash expects a string and a supported algorithm');
       return createHash(algo).update(data, 'utf8').digest('hex');
     },
-    random: () => ctx.random(),
+    // AWS's $random takes an optional seed: the same seed gives the same number.
+    random: (seed?: unknown) => {
+      if (seed === undefined) return ctx.random();
+      if (typeof seed !== 'number' || !Number.isInteger(seed)) throw new Error('$random expects an integer seed');
+      return seededRandom(seed);
+    },
     uuid: () => ctx.uuid(),
     parse: (text: unknown) => {
       if (typeof text !== 'string') throw new Error('$parse expects a string');

@@ -63,6 +63,7 @@ export async function numberField(
     return { value: typeof v === 'number' ? v : Number.NaN, source: `${field}Path` };
   }
   if (direct === undefined) return { value: undefined, source: field };
-  const v = await ctx.evaluator.value(direct, ctx.scope, field);
+  // A JSONata expression's $states.input is the state input, not the Arguments a Task or Parallel built from it.
+  const v = await ctx.evaluator.value(direct, ctx.stateInputScope, field);
   return { value: typeof v === 'number' ? v : Number.NaN, source: field };
 }

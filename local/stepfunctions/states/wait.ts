@@ -6,6 +6,11 @@ import { jsonataExpression } from '../query/jsonata-evaluator.js';
 import type { StateContext, StateModule, StepOutcome } from './state-module.js';
 import { parseTimestamp } from './timestamps.js';
 
+/** AWS waits until a timestamp's whole second: the Wait state truncates milliseconds (documented behaviour). */
+function wholeSecond(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / 1000) * 1000);
+}
+
 export const waitState: StateModule = {
   async execute(state: StateDefinition, _input: Json, ctx: StateContext): Promise<StepOutcome> {
     const jsonata = ctx.evaluator.language === 'JSONata';
@@ -33,14 +38,16 @@ export const waitState: StateModule = {
       return { kind: 'wait', until: new Date(ctx.now.getTime() + seconds * 1000) };
     }
     if (state.Timestamp !== undefined) {
-      const value = await ctx.evaluator.value(state.Timestamp, ctx.scope, 'Timestamp');
+      // Under JSONPath, Timestamp is always a literal (TimestampPath is the path form): evaluating it as one
+      // would read the date as an invalid JSONPath. JSONata may compute it with a `{% %}` expression.
+      const value = jsonata ? await ctx.evaluator.value(state.Timestamp, ctx.scope, 'Timestamp') : state.Timestamp;
       const at = typeof value === 'string' ? parseTimestamp(value) : undefined;
       if (!at) {
         throw new StatesRuntimeError(
           `The Timestamp parameter does not reference a valid ISO-8601 extended offset date-time format string: ${String(state.Timestamp)} == ${typeof value === 'string' ? value : JSON.stringify(value ?? null)}`,
         );
       }
-      return { kind: 'wait', until: at };
+      return { kind: 'wait', until: wholeSecond(at) };
     }
     if (state.TimestampPath !== undefined) {
       const path = String(state.TimestampPath);
@@ -52,7 +59,7 @@ export const waitState: StateModule = {
           `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${path} == ${typeof value === 'string' ? value : JSON.stringify(value)}`,
         );
       }
-      return { kind: 'wait', until: at };
+      return { kind: 'wait', until: wholeSecond(at) };
     }
     return { kind: 'wait', until: ctx.now };
   },
