@@ -15,6 +15,9 @@ describe('the local runtime', () => {
 
     expect(health.status).toBe(200);
     expect(Object.keys(health.body?.parts as object).sort()).toEqual(['api', 'clock', 'dynamodb', 'mail', 'scheduler', 'stepfunctions', 'streams']);
+    const parts = health.body?.parts as Record<string, { status: string }>;
+    expect(Object.entries(parts).filter(([, part]) => part.status !== 'ok')).toEqual([]);
+    expect(parts.stepfunctions).toMatchObject({ stateMachines: 2 });
   });
 
   it('lists the demo users with their roles and units, and signs one in', async () => {
