@@ -76,7 +76,7 @@ export const manifest: Manifest = {
     { name: 'ticket-action', entry: 'functions/api/ticket-action.ts', tables: { ...ticketWrites, Directory: 'read', TaskTokens: 'read' }, stateMachines: ['ticket-lifecycle'] },
     { name: 'start-lifecycle', entry: 'functions/streams/start-lifecycle.ts', stateMachines: ['ticket-lifecycle'] },
     { name: 'dispatch-ticket', entry: 'functions/tasks/dispatch-ticket.ts', tables: { ...ticketWrites, Directory: 'read' } },
-    { name: 'keep-task-token', entry: 'functions/tasks/keep-task-token.ts', tables: { TaskTokens: 'write' } },
+    { name: 'keep-task-token', entry: 'functions/tasks/keep-task-token.ts', tables: { TaskTokens: 'write', Tickets: 'read' }, stateMachines: ['ticket-lifecycle'] },
     { name: 'ticket-deadline', entry: 'functions/tasks/ticket-deadline.ts', tables: { ...ticketWrites, Directory: 'read' } },
     { name: 'notify-units', entry: 'functions/streams/notify-units.ts', tables: { Tickets: 'read', Directory: 'read' }, stateMachines: ['notification-delivery'] },
     { name: 'deliver-notification', entry: 'functions/tasks/deliver-notification.ts', tables: { Tickets: 'read', Directory: 'read', Deliveries: 'write' } },

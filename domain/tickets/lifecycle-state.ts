@@ -28,5 +28,5 @@ export function lifecyclePhase(ticket: Ticket): LifecyclePhase {
 
 /** What every lifecycle task answers: the phase to route on and the wait's timeout. */
 export function lifecycleState(ticket: Ticket, now: Date): LifecycleState {
-  return { phase: lifecyclePhase(ticket), waitSeconds: secondsUntilNextWakeUp(ticket, now) };
+  return { phase: lifecyclePhase(ticket), waitSeconds: secondsUntilNextWakeUp(ticket, now), version: ticket.version };
 }

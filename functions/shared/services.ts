@@ -35,9 +35,9 @@ export async function decisionContext(actor: Actor): Promise<DecisionContext> {
   return { now: now(), actor, policy, calendar, city: await city };
 }
 
-/** Wakes the ticket's lifecycle with the phase it moves to; a lifecycle that already moved on needs no wake-up. */
-export async function wakeLifecycle(ticket: Ticket): Promise<void> {
-  const token = await taskTokens.get(ticketWait(ticket.id));
+/** Wakes the ticket's lifecycle with the phase it moves to (its current wait, or the one `token` names); a lifecycle that already moved on needs no wake-up. */
+export async function wakeLifecycle(ticket: Ticket, token?: string): Promise<void> {
+  token ??= await taskTokens.get(ticketWait(ticket.id));
   if (!token) return;
   try {
     await stepFunctions.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(lifecycleState(ticket, now())) }));

@@ -2,11 +2,17 @@
 import middy from '@middy/core';
 import { now } from '../../adapters/clock.js';
 import { KeepTaskTokenPayload } from '../../schemas/workflows/task-token.js';
-import { taskTokens } from '../shared/services.js';
+import { taskTokens, tickets, wakeLifecycle } from '../shared/services.js';
 import { withLogging } from '../shared/logger.js';
 
 export const handler = middy(async (event: unknown) => {
-  const { waitFor, token } = KeepTaskTokenPayload.parse(event);
+  const { waitFor, token, seen } = KeepTaskTokenPayload.parse(event);
   await taskTokens.put(waitFor, token, now());
+  if (seen) {
+    // An action saves the ticket, then looks for the token; this keeps the token, then looks at the ticket: one of the
+    // two sees the other, so a change made while the machine moved between waits is never left unwoken.
+    const ticket = await tickets.get(seen.ticketId);
+    if (ticket && ticket.version !== seen.version) await wakeLifecycle(ticket, token);
+  }
   return { waiting: waitFor };
 }).use(withLogging());

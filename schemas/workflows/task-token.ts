@@ -1,5 +1,6 @@
 // Waits on a task token: the payload of the task that keeps a token server-side, and the keys of what waits.
 import { z } from 'zod';
+import { Id } from '../common.js';
 
 /**
  * What waits, as the key its task token is kept under: `ticket/<ticketId>` for a ticket's lifecycle,
@@ -11,6 +12,14 @@ export type WaitKey = z.infer<typeof WaitKey>;
 /** The key a ticket's lifecycle waits under (the machine builds the same with States.Format('ticket/{}', $.ticketId)). */
 export const ticketWait = (ticketId: string): WaitKey => `ticket/${ticketId}`;
 
-/** Payload of the `.waitForTaskToken` task that keeps the token of a wait. */
-export const KeepTaskTokenPayload = z.object({ waitFor: WaitKey, token: z.string().min(1) });
+/**
+ * Payload of the `.waitForTaskToken` task that keeps the token of a wait. `seen` is the ticket version the wait was
+ * decided on: a person's action between that read and the token being kept found no token to wake, so the keeper
+ * looks once more and wakes the wait itself.
+ */
+export const KeepTaskTokenPayload = z.object({
+  waitFor: WaitKey,
+  token: z.string().min(1),
+  seen: z.object({ ticketId: Id, version: z.number().int().min(0) }).optional(),
+});
 export type KeepTaskTokenPayload = z.infer<typeof KeepTaskTokenPayload>;

@@ -35,5 +35,7 @@ export const LifecycleState = z.object({
   phase: LifecyclePhase,
   /** Seconds until the next deadline or reminder (at least 1): the wait's timeout. */
   waitSeconds: z.number().int().min(1),
+  /** The ticket version the phase was read from: a wait that starts after the ticket moved on wakes at once. */
+  version: z.number().int().min(0),
 });
 export type LifecycleState = z.infer<typeof LifecycleState>;

@@ -37,7 +37,7 @@ describe('workflow contracts', () => {
 
     expect(checkWorkflow(lifecycle, contract)).toContainEqual({
       state: 'Dispatch to the unit',
-      problem: '$.Payload.phase: $.Payload.phase is not in the contract (it has waitSeconds, stage)',
+      problem: '$.Payload.phase: $.Payload.phase is not in the contract (it has waitSeconds, version, stage)',
     });
   });
 

@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../local/runtime/runtime.js';
 import { testRuntime } from '../integration/support/runtime.js';
+import { applyCommand } from '../../domain/tickets/apply-command.js';
+import { ticketWait } from '../../schemas/workflows/task-token.js';
 import { hotline, noiseComplaint, phasesOf } from './support/stories.js';
 
 // One city for the whole file, its clock only moving forward: the first story is set before National Day 2026,
@@ -186,5 +188,22 @@ describe('stories of a ticket', () => {
     expect(await city.ticket(id)).toMatchObject({ level: 2, unitId: 'd-haibin', status: 'accepted' });
     await city.timeIs('2026-12-14T10:01:00+08:00');
     expect(await city.ticket(id)).toMatchObject({ level: 3, unitId: 'supervision' });
+  });
+
+  it('an action that lands while the lifecycle moves between waits is not lost: the next wait wakes itself', async () => {
+    const city = await cityAt('2026-12-21T10:00:00+08:00');
+    const id = await city.open();
+    const { decisionContext, taskTokens, tickets } = await import('../../functions/shared/services.js');
+    const seen = await tickets.get(id);
+    const waiting = await taskTokens.get(ticketWait(id));
+
+    // The clerk resolves while no token is kept yet (as between one wait ending and the next beginning): nobody wakes.
+    const clerk = { kind: 'user', userId: 'clerk-haibin-dongmen', role: 'clerk', unitId: 's-haibin-dongmen' } as const;
+    await applyCommand(tickets, id, { type: 'resolve', reply: '已上门处理' }, await decisionContext(clerk));
+    // Then the wait keeps its token, with the ticket version it was decided on.
+    await runtime.functions.invoke('keep-task-token', { waitFor: ticketWait(id), token: waiting, seen: { ticketId: id, version: seen?.version } });
+    await runtime.idle();
+
+    expect(phasesOf(await city.lifecyclePath(id))).toEqual(['Dispatch to the unit', 'At the unit', 'Awaiting callback']);
   });
 });
