@@ -80,7 +80,7 @@ export const manifest: Manifest = {
     { name: 'ticket-deadline', entry: 'functions/tasks/ticket-deadline.ts', tables: { ...ticketWrites, Directory: 'read' } },
     { name: 'notify-units', entry: 'functions/streams/notify-units.ts', tables: { Tickets: 'read', Directory: 'read' }, stateMachines: ['notification-delivery'] },
     { name: 'deliver-notification', entry: 'functions/tasks/deliver-notification.ts', tables: { Tickets: 'read', Directory: 'read', Deliveries: 'write' } },
-    { name: 'flag-undelivered', entry: 'functions/tasks/flag-undelivered.ts', tables: { Tickets: 'read', Directory: 'read', Deliveries: 'write' } },
+    { name: 'flag-undelivered', entry: 'functions/tasks/flag-undelivered.ts', tables: { Directory: 'read', Deliveries: 'write' } },
     { name: 'unit-subscriptions', entry: 'functions/api/unit-subscriptions.ts', tables: { Directory: 'read-write' } },
     { name: 'list-tickets', entry: 'functions/api/list-tickets.ts', tables: { Tickets: 'read' } },
     { name: 'openapi', entry: 'functions/api/openapi.ts' },

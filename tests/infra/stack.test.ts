@@ -28,6 +28,31 @@ function logicalId(construct: { node: { defaultChild?: unknown } }): string {
   return Stack.of(stack).getLogicalId(construct.node.defaultChild as CfnResource);
 }
 
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+}
+
+/** The statements of every policy attached to a role, by the role's logical id. */
+function roleStatements(from: Record<string, Resource>, roleId: string): Statement[] {
+  return Object.values(from)
+    .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles).includes(`"${roleId}"`))
+    .flatMap((r) => (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+const actionsOf = (s: Statement): string[] => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+
+/** Each Lambda function of a template with its environment and the statements of its role. */
+function lambdas(from: Record<string, Resource>) {
+  return Object.entries(from)
+    .filter(([, r]) => r.Type === 'AWS::Lambda::Function')
+    .map(([id, r]) => {
+      const roleId = (r.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      const env = ((r.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {});
+      return { id, env, statements: roleStatements(from, roleId) };
+    });
+}
+
 beforeAll(() => {
   // Skip NodejsFunction bundling (esbuild) and cdk-nag: `npm run synth` covers both.
   app = new App({ context: { stage: 'dev', 'aws:cdk:bundling-stacks': [] } });
@@ -68,11 +93,36 @@ describe('functions', () => {
       expect(props.Architectures).toEqual(['arm64']);
       expect(props.Handler).toBe('index.handler');
       const env = (props.Environment as { Variables: Record<string, unknown> }).Variables;
-      // Every table's name (functions/shared/services.ts resolves them all at load); access is limited by IAM.
-      for (const table of manifest.tables) expect(env, `${spec.name} ${table.name}`).toHaveProperty(tableEnvName(table.name));
       for (const machine of spec.stateMachines ?? []) expect(env).toHaveProperty(stateMachineEnvName(machine));
       expect(env).toHaveProperty('WEB_BASE_URL');
     }
+  });
+
+  it("a function is given the names of exactly its manifest entry's tables", () => {
+    for (const spec of manifest.functions) {
+      const env = (resources[logicalId(stack.functions.get(spec.name)!)]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      const expected = Object.fromEntries(Object.keys(spec.tables ?? {}).map((t) => [tableEnvName(t), { Ref: logicalId(stack.tables.get(t)!) }]));
+      const given = Object.fromEntries(Object.entries(env).filter(([key]) => key.startsWith('TABLE_')));
+      expect(given, spec.name).toEqual(expected);
+    }
+    // Not every function may see every table, or the check above says nothing.
+    expect(manifest.functions.some((f) => Object.keys(f.tables ?? {}).length < manifest.tables.length)).toBe(true);
+  });
+
+  it('no function is given the name of a table its role may not use', () => {
+    const functions = lambdas(resources);
+    expect(functions.length).toBeGreaterThanOrEqual(manifest.functions.length);
+    let named = 0;
+    for (const fn of functions) {
+      const granted = JSON.stringify(fn.statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:'))).map((s) => s.Resource));
+      for (const [key, value] of Object.entries(fn.env)) {
+        const ref = (value as { Ref?: string }).Ref;
+        if (!ref || resources[ref]?.Type !== 'AWS::DynamoDB::Table') continue;
+        named++;
+        expect(granted, `${fn.id} ${key}`).toContain(JSON.stringify({ 'Fn::GetAtt': [ref, 'Arn'] }));
+      }
+    }
+    expect(named).toBeGreaterThan(0);
   });
 
   it('no IAM policy allows dynamodb:Scan or a dynamodb wildcard', () => {
