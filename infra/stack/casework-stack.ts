@@ -55,6 +55,6 @@ export class CaseworkStack extends Stack {
     const streams = createStreams(this, manifest.streams, this.functions, this.tables);
     this.api = new CaseworkApi(this, 'Api', stage, manifest.routes, this.functions, this.web.url);
     createSchedules(this, stage, manifest.schedules, this.functions, this.stateMachines);
-    createAlarms(this, stage, this.stateMachines, streams, this.functions.get('flag-undelivered'), this.functions.get('ticket-deadline'));
+    createAlarms(this, stage, this.stateMachines, streams, manifest.functions, this.functions);
   }
 }

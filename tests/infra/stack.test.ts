@@ -53,6 +53,14 @@ function lambdas(from: Record<string, Resource>) {
     });
 }
 
+/** A variant of the manifest (and context), to see the template follow. */
+function variantStack(changed: Partial<typeof manifest>, context: Record<string, string> = {}) {
+  const variantApp = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
+  const built = new CaseworkStack(variantApp, 'Variant', { stage: 'dev', manifest: { ...manifest, ...changed } });
+  const t = Template.fromStack(built);
+  return { stack: built, template: t, resources: t.toJSON().Resources as Record<string, Resource> };
+}
+
 beforeAll(() => {
   // Skip NodejsFunction bundling (esbuild) and cdk-nag: `npm run synth` covers both.
   app = new App({ context: { stage: 'dev', 'aws:cdk:bundling-stacks': [] } });
@@ -227,9 +235,16 @@ describe('streams', () => {
     expect(JSON.stringify(props.DestinationConfig)).toContain('Dlq');
   });
 
-  it('dead-letter queues enforce SSL', () => {
-    const queuePolicies = JSON.stringify(ofType('AWS::SQS::QueuePolicy'));
-    expect(queuePolicies).toContain('aws:SecureTransport');
+  it('one event source per subscription, and every dead-letter queue enforces SSL', () => {
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', manifest.streams.length);
+    const queues = ofType('AWS::SQS::Queue');
+    expect(queues).toHaveLength(manifest.streams.length);
+    for (const [queueId] of queues) {
+      const policy = ofType('AWS::SQS::QueuePolicy').find(([, r]) => JSON.stringify(r.Properties.Queues).includes(`"${queueId}"`));
+      expect(policy?.[1].Properties.PolicyDocument, queueId).toMatchObject({
+        Statement: expect.arrayContaining([expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) as unknown,
+      });
+    }
   });
 });
 
@@ -241,17 +256,30 @@ describe('operations', () => {
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
-  it('alarms on notifications given up on and on tickets overdue at the city level', () => {
+  it("the manifest's function alarms: invocations of a function, or its log lines with a metric field", () => {
+    const declared = manifest.functions.flatMap((f) => (f.alarms ?? []).map((alarm) => ({ fn: f.name, alarm })));
+    expect(declared.map((d) => d.alarm.on).sort()).toEqual(['invocations', 'log']);
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, r]) => r.Properties);
-    expect(alarms.filter((a) => a.MetricName === 'Invocations')).toHaveLength(1);
-    expect(alarms.filter((a) => a.MetricName === 'CityOverdueTickets')).toHaveLength(1);
-    template.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ $.metric = "CityOverdue" }' });
+    for (const { fn, alarm } of declared) {
+      const found = alarms.filter((a) => a.AlarmDescription === alarm.description);
+      expect(found, alarm.name).toHaveLength(1);
+      expect(found[0]).toMatchObject({ Period: alarm.periodMinutes * 60, Threshold: alarm.threshold ?? 1, Statistic: 'Sum' });
+      if (alarm.on === 'invocations') {
+        expect(found[0]).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Invocations', Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId(stack.functions.get(fn)!) } }] });
+      } else {
+        expect(found[0]).toMatchObject({ Namespace: 'Casework', MetricName: alarm.metric });
+        template.hasResourceProperties('AWS::Logs::MetricFilter', {
+          FilterPattern: `{ $.metric = "${alarm.metric}" }`,
+          LogGroupName: { Ref: logicalId(stack.functions.get(fn)!.logGroup as never) },
+          MetricTransformations: [{ MetricNamespace: 'Casework', MetricName: alarm.metric, MetricValue: '1' }],
+        });
+      }
+    }
+    template.resourceCountIs('AWS::Logs::MetricFilter', declared.filter((d) => d.alarm.on === 'log').length);
   });
 
-  it('schedules from the manifest', () => {
-    const schedules = ofType('AWS::Scheduler::Schedule').map(([, r]) => r.Properties);
-    expect(schedules).toHaveLength(manifest.schedules.length);
-    for (const schedule of schedules) expect(schedule.ScheduleExpressionTimezone).toBe('Asia/Shanghai');
+  it('schedules from the manifest (none declared yet)', () => {
+    template.resourceCountIs('AWS::Scheduler::Schedule', manifest.schedules.length);
   });
 
   it('web bucket is private and encrypted, served by CloudFront with OAC', () => {
@@ -262,27 +290,51 @@ describe('operations', () => {
   });
 });
 
-describe('schedules code path', () => {
-  it('a manifest schedule becomes an EventBridge Scheduler schedule in Asia/Shanghai allowed to start its machine', () => {
-    const scheduled = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    const withSchedule = new CaseworkStack(scheduled, 'Scheduled', {
-      stage: 'dev',
-      manifest: {
-        ...manifest,
-        schedules: [{ name: 'morning', cron: 'cron(0 8 * * ? *)', timeZone: 'Asia/Shanghai', target: { stateMachine: 'ticket-lifecycle' }, input: { ticketId: 'x' } }],
-      },
+describe('a changed manifest changes the stack', () => {
+  let variant: ReturnType<typeof variantStack>;
+  const schedules: typeof manifest.schedules = [
+    { name: 'morning', cron: 'cron(0 8 * * ? *)', timeZone: 'Asia/Shanghai', target: { stateMachine: 'ticket-lifecycle' }, input: { ticketId: 'x' } },
+    { name: 'nightly', cron: 'cron(30 1 * * ? *)', timeZone: 'Asia/Shanghai', target: { function: 'list-units' } },
+  ];
+  beforeAll(() => {
+    const functions = manifest.functions.map((f) => {
+      if (f.name === 'flag-undelivered') return { ...f, alarms: [] };
+      if (f.name === 'dispatch-ticket') {
+        return { ...f, alarms: [{ name: 'unroutable', description: 'a ticket could not be routed', on: 'log' as const, metric: 'Unroutable', periodMinutes: 5, threshold: 3 }] };
+      }
+      return f;
     });
-    const t = Template.fromStack(withSchedule);
-    t.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'cron(0 8 * * ? *)',
-      ScheduleExpressionTimezone: 'Asia/Shanghai',
-      Target: { Input: JSON.stringify({ ticketId: 'x' }) },
-    });
-    const machineId = withSchedule.getLogicalId(withSchedule.stateMachines.get('ticket-lifecycle')!.node.defaultChild as CfnResource);
-    t.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: [{ Action: 'states:StartExecution', Effect: 'Allow', Resource: { Ref: machineId } }] },
-    });
+    variant = variantStack({ functions, schedules });
   }, 60_000);
+
+  it('each schedule becomes an EventBridge Scheduler schedule in Asia/Shanghai allowed to start its target', () => {
+    const made = Object.values(variant.resources).filter((r) => r.Type === 'AWS::Scheduler::Schedule').map((r) => r.Properties);
+    expect(made).toHaveLength(schedules.length);
+    for (const spec of schedules) {
+      const schedule = made.find((p) => p.Name === `casework-dev-${spec.name}`);
+      expect(schedule, spec.name).toMatchObject({
+        ScheduleExpression: spec.cron,
+        ScheduleExpressionTimezone: 'Asia/Shanghai',
+        Target: { Input: JSON.stringify(spec.input ?? {}) },
+      });
+      const roleId = (schedule!.Target as { RoleArn: { 'Fn::GetAtt': [string, string] } }).RoleArn['Fn::GetAtt'][0];
+      const [action, target] = 'stateMachine' in spec.target
+        ? ['states:StartExecution', { Ref: variant.stack.getLogicalId(variant.stack.stateMachines.get(spec.target.stateMachine)!.node.defaultChild as CfnResource) }]
+        : ['lambda:InvokeFunction', { 'Fn::GetAtt': [variant.stack.getLogicalId(variant.stack.functions.get(spec.target.function)!.node.defaultChild as CfnResource), 'Arn'] }];
+      expect(roleStatements(variant.resources, roleId)).toEqual([expect.objectContaining({ Action: action, Effect: 'Allow', Resource: target })]);
+    }
+  });
+
+  it('alarms follow the functions: one removed, one added with its own metric filter and threshold', () => {
+    const alarms = Object.values(variant.resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm').map((r) => r.Properties);
+    expect(alarms.filter((a) => a.MetricName === 'Invocations')).toEqual([]);
+    expect(alarms.filter((a) => a.Namespace === 'Casework').map((a) => [a.MetricName, a.Threshold, a.Period]).sort()).toEqual([
+      ['CityOverdue', 1, 3600],
+      ['Unroutable', 3, 300],
+    ]);
+    const dispatchLogs = variant.stack.getLogicalId(variant.stack.functions.get('dispatch-ticket')!.logGroup.node.defaultChild as CfnResource);
+    variant.template.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ $.metric = "Unroutable" }', LogGroupName: { Ref: dispatchLogs } });
+  });
 });
 
 describe('cdk-nag', () => {
