@@ -52,6 +52,8 @@ export interface FunctionSpec {
   tables?: Partial<Record<string, TableAccess>>;
   /** State machines the function starts or sends task results to. */
   stateMachines?: string[];
+  /** The function sends email (adapters/mail/send-mail.ts): in AWS it may send through SES from the sending identity. */
+  sendsMail?: boolean;
   alarms?: FunctionAlarmSpec[];
   environment?: Record<string, string>;
   timeoutSeconds?: number;

@@ -97,11 +97,13 @@ export const manifest: Manifest = {
       name: 'deliver-notification',
       entry: 'functions/tasks/deliver-notification.ts',
       tables: { Tickets: 'read', Directory: 'read', Deliveries: 'write' },
+      sendsMail: true,
     },
     {
       name: 'flag-undelivered',
       entry: 'functions/tasks/flag-undelivered.ts',
       tables: { Directory: 'read', Deliveries: 'write' },
+      sendsMail: true,
       alarms: [
         {
           name: 'undelivered-notifications',

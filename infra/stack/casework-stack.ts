@@ -7,7 +7,7 @@ import { createAlarms } from './alarms.js';
 import { CaseworkApi } from './api.js';
 import type { Stage } from './context.js';
 import { createFunctions } from './functions.js';
-import { MAIL_FUNCTIONS, mailEnvironment } from './mail.js';
+import { grantSendMail } from './mail.js';
 import { createSchedules } from './schedules.js';
 import { createStateMachines } from './state-machines.js';
 import { createStreams } from './streams.js';
@@ -35,10 +35,9 @@ export class CaseworkStack extends Stack {
     const indexes = new Map(manifest.tables.map((t) => [t.name, (t.indexes ?? []).map((i) => i.name)]));
     this.functions = createFunctions(this, stage, manifest.functions, this.tables, indexes, { WEB_BASE_URL: this.web.url });
 
-    const mail = mailEnvironment(this, stage);
-    for (const name of MAIL_FUNCTIONS) {
-      const fn = this.functions.get(name);
-      for (const [key, value] of Object.entries(mail)) fn?.addEnvironment(key, value);
+    for (const spec of manifest.functions) {
+      const fn = this.functions.get(spec.name);
+      if (spec.sendsMail && fn) grantSendMail(fn);
     }
 
     this.stateMachines = createStateMachines(this, stage, manifest.stateMachines, this.functions, this.tables);

@@ -53,7 +53,7 @@ function lambdas(from: Record<string, Resource>) {
     });
 }
 
-/** A variant of the manifest (and context), to see the template follow. */
+/** A variant of the manifest: alarms, schedules and the sending address changed, to see the template follow. */
 function variantStack(changed: Partial<typeof manifest>, context: Record<string, string> = {}) {
   const variantApp = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
   const built = new CaseworkStack(variantApp, 'Variant', { stage: 'dev', manifest: { ...manifest, ...changed } });
@@ -131,6 +131,17 @@ describe('functions', () => {
       }
     }
     expect(named).toBeGreaterThan(0);
+  });
+
+  it('no secret, nor a reference to one, in any function environment', () => {
+    const functions = lambdas(resources);
+    expect(functions.length).toBeGreaterThan(0);
+    for (const fn of functions) {
+      const text = JSON.stringify(fn.env);
+      expect(text, fn.id).not.toMatch(/secretsmanager|ssm-secure|SecretString/i);
+      expect(Object.keys(fn.env).filter((k) => /PASSWORD|SECRET|CREDENTIAL|SMTP_USER/i.test(k)), fn.id).toEqual([]);
+    }
+    expect(JSON.stringify(resources)).not.toContain('{{resolve:secretsmanager');
   });
 
   it('no IAM policy allows dynamodb:Scan or a dynamodb wildcard', () => {
@@ -248,6 +259,30 @@ describe('streams', () => {
   });
 });
 
+describe('mail', () => {
+  it('exactly the functions the manifest marks as sending mail may send through SES, and are told to', () => {
+    const senders = manifest.functions.filter((f) => f.sendsMail).map((f) => logicalId(stack.functions.get(f.name)!)).sort();
+    expect(senders.length).toBeGreaterThan(0);
+    const functions = lambdas(resources);
+    const maySend = functions.filter((fn) => fn.statements.some((s) => actionsOf(s).some((a) => a.startsWith('ses:')))).map((fn) => fn.id).sort();
+    const toldTo = functions.filter((fn) => fn.env.MAIL_TRANSPORT === 'ses').map((fn) => fn.id).sort();
+    expect(maySend).toEqual(senders);
+    expect(toldTo).toEqual(senders);
+  });
+
+  it('SES permission is SendEmail on the sending identities only', () => {
+    const statements = lambdas(resources).flatMap((fn) => fn.statements).filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')));
+    expect(statements.length).toBeGreaterThan(0);
+    for (const s of statements) {
+      expect(s.Action).toBe('ses:SendEmail');
+      const resources = JSON.stringify(s.Resource);
+      expect(resources).not.toContain('*');
+      expect(resources).toContain(':identity/casework@haiqiao.example"');
+      expect(resources).toContain(':identity/haiqiao.example"');
+    }
+  });
+});
+
 describe('operations', () => {
   it('alarms on failed executions per machine and iterator age per stream consumer, and a dashboard', () => {
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, r]) => r.Properties);
@@ -304,7 +339,7 @@ describe('a changed manifest changes the stack', () => {
       }
       return f;
     });
-    variant = variantStack({ functions, schedules });
+    variant = variantStack({ functions, schedules }, { mailFrom: 'Hotline <hotline@city.example>' });
   }, 60_000);
 
   it('each schedule becomes an EventBridge Scheduler schedule in Asia/Shanghai allowed to start its target', () => {
@@ -334,6 +369,17 @@ describe('a changed manifest changes the stack', () => {
     ]);
     const dispatchLogs = variant.stack.getLogicalId(variant.stack.functions.get('dispatch-ticket')!.logGroup.node.defaultChild as CfnResource);
     variant.template.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ $.metric = "Unroutable" }', LogGroupName: { Ref: dispatchLogs } });
+  });
+
+  it('mail is sent as the configured address, or its domain', () => {
+    const senders = lambdas(variant.resources).filter((fn) => fn.statements.some((s) => actionsOf(s).includes('ses:SendEmail')));
+    expect(senders.length).toBeGreaterThan(0);
+    for (const fn of senders) {
+      expect(fn.env.MAIL_FROM).toBe('Hotline <hotline@city.example>');
+      const resource = JSON.stringify(fn.statements.find((s) => actionsOf(s).includes('ses:SendEmail'))!.Resource);
+      expect(resource).toContain(':identity/hotline@city.example"');
+      expect(resource).toContain(':identity/city.example"');
+    }
   });
 });
 
