@@ -28,13 +28,33 @@ export interface TableSpec {
 
 export type TableAccess = 'read' | 'write' | 'read-write';
 
+/** An alarm on a signal of one function; it fires when the sum over a period reaches the threshold. */
+export type FunctionAlarmSpec = {
+  /** Unique across the manifest; names the alarm in the stack and its graph on the dashboard. */
+  name: string;
+  /** What it means when the alarm fires, for whoever is on call. */
+  description: string;
+  periodMinutes: number;
+  /** At least this many in one period; 1 unless given. */
+  threshold?: number;
+} & (
+  /** Any invocation is the signal: the function runs only when something went wrong. */
+  | { on: 'invocations' }
+  /** Structured log lines carrying `metric: "<metric>"` are counted, into the metric Casework/<metric>. */
+  | { on: 'log'; metric: string }
+);
+
 export interface FunctionSpec {
   name: string;
   /** Source file relative to the repository root, exporting `handler`. */
   entry: string;
+  /** The only tables the function may use, and so the only table names it is given. */
   tables?: Partial<Record<string, TableAccess>>;
   /** State machines the function starts or sends task results to. */
   stateMachines?: string[];
+  /** The function sends email (adapters/mail/send-mail.ts): in AWS it may send through SES from the sending identity. */
+  sendsMail?: boolean;
+  alarms?: FunctionAlarmSpec[];
   environment?: Record<string, string>;
   timeoutSeconds?: number;
 }

@@ -77,10 +77,43 @@ export const manifest: Manifest = {
     { name: 'start-lifecycle', entry: 'functions/streams/start-lifecycle.ts', stateMachines: ['ticket-lifecycle'] },
     { name: 'dispatch-ticket', entry: 'functions/tasks/dispatch-ticket.ts', tables: { ...ticketWrites, Directory: 'read' } },
     { name: 'keep-task-token', entry: 'functions/tasks/keep-task-token.ts', tables: { TaskTokens: 'write', Tickets: 'read' }, stateMachines: ['ticket-lifecycle'] },
-    { name: 'ticket-deadline', entry: 'functions/tasks/ticket-deadline.ts', tables: { ...ticketWrites, Directory: 'read' } },
+    {
+      name: 'ticket-deadline',
+      entry: 'functions/tasks/ticket-deadline.ts',
+      tables: { ...ticketWrites, Directory: 'read' },
+      alarms: [
+        {
+          name: 'city-overdue',
+          description: 'tickets with the city supervision office are past their deadline (the overdue board is not empty)',
+          // It logs `metric: "CityOverdue"` for each city-level ticket it finds past its deadline.
+          on: 'log',
+          metric: 'CityOverdue',
+          periodMinutes: 60,
+        },
+      ],
+    },
     { name: 'notify-units', entry: 'functions/streams/notify-units.ts', tables: { Tickets: 'read', Directory: 'read' }, stateMachines: ['notification-delivery'] },
-    { name: 'deliver-notification', entry: 'functions/tasks/deliver-notification.ts', tables: { Tickets: 'read', Directory: 'read', Deliveries: 'write' } },
-    { name: 'flag-undelivered', entry: 'functions/tasks/flag-undelivered.ts', tables: { Tickets: 'read', Directory: 'read', Deliveries: 'write' } },
+    {
+      name: 'deliver-notification',
+      entry: 'functions/tasks/deliver-notification.ts',
+      tables: { Tickets: 'read', Directory: 'read', Deliveries: 'write' },
+      sendsMail: true,
+    },
+    {
+      name: 'flag-undelivered',
+      entry: 'functions/tasks/flag-undelivered.ts',
+      tables: { Directory: 'read', Deliveries: 'write' },
+      sendsMail: true,
+      alarms: [
+        {
+          name: 'undelivered-notifications',
+          description: 'a notification was given up on (see the Deliveries table, index undelivered)',
+          // It runs only when the delivery workflow gives up on a notification.
+          on: 'invocations',
+          periodMinutes: 15,
+        },
+      ],
+    },
     { name: 'unit-subscriptions', entry: 'functions/api/unit-subscriptions.ts', tables: { Directory: 'read-write' } },
     { name: 'list-tickets', entry: 'functions/api/list-tickets.ts', tables: { Tickets: 'read' } },
     { name: 'openapi', entry: 'functions/api/openapi.ts' },

@@ -6,7 +6,7 @@ import { DirectoryRepository } from '../../adapters/dynamodb/directory-repositor
 import { tableName } from '../../adapters/dynamodb/table-names.js';
 import { DeliveryRepository } from '../../adapters/dynamodb/delivery-repository.js';
 import { TaskTokenRepository } from '../../adapters/dynamodb/task-token-repository.js';
-import { DynamoTicketRepository } from '../../adapters/dynamodb/ticket-repository.js';
+import { DynamoTicketRepository, type TicketTables } from '../../adapters/dynamodb/ticket-repository.js';
 import { createChinaWorkingCalendar } from '../../domain/calendar/china-working-calendar.js';
 import { CityDirectory } from '../../domain/city-directory.js';
 import type { DecisionContext } from '../../domain/tickets/decision-context.js';
@@ -16,14 +16,37 @@ import { defaultSlaPolicy } from '../../schemas/sla-policy.js';
 import type { Ticket } from '../../schemas/ticket.js';
 import { ticketWait } from '../../schemas/workflows/task-token.js';
 
-export const tickets = new DynamoTicketRepository(
-  documents,
-  { tickets: tableName('Tickets'), events: tableName('TicketEvents'), idempotency: tableName('IdempotencyKeys') },
-  now,
-);
-export const directory = new DirectoryRepository(documents, tableName('Directory'));
-export const taskTokens = new TaskTokenRepository(documents, tableName('TaskTokens'));
-export const deliveries = new DeliveryRepository(documents, tableName('Deliveries'));
+// Nothing here reads a table's name when the module loads: each name is read from the environment when a call first
+// needs it. A function is given (and allowed) only the tables of its manifest entry, so a handler must not resolve a
+// name it never uses; get-ticket, say, reads tickets and their history but has no IdempotencyKeys.
+const ticketTables: TicketTables = {
+  get tickets() {
+    return tableName('Tickets');
+  },
+  get events() {
+    return tableName('TicketEvents');
+  },
+  get idempotency() {
+    return tableName('IdempotencyKeys');
+  },
+};
+
+/** A repository built on its first use, so a handler that never calls it needs nothing of it. */
+function onFirstUse<T extends object>(build: () => T): T {
+  let built: T | undefined;
+  return new Proxy({} as T, {
+    get(_target, key) {
+      built ??= build();
+      const value: unknown = Reflect.get(built, key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(built) : value;
+    },
+  });
+}
+
+export const tickets = new DynamoTicketRepository(documents, ticketTables, now);
+export const directory = onFirstUse(() => new DirectoryRepository(documents, tableName('Directory')));
+export const taskTokens = onFirstUse(() => new TaskTokenRepository(documents, tableName('TaskTokens')));
+export const deliveries = onFirstUse(() => new DeliveryRepository(documents, tableName('Deliveries')));
 
 const policy = defaultSlaPolicy;
 const calendar = createChinaWorkingCalendar({ workingPeriods: policy.workingPeriods });

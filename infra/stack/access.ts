@@ -1,7 +1,6 @@
 // Least-privilege IAM from the manifest: table access without Scan, and the Step Functions calls a function makes.
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { TableAccess } from '../manifest-types.js';
 
 export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
@@ -20,10 +19,11 @@ export function tableStatement(table: ITable, indexes: string[], access: TableAc
   });
 }
 
-export function stateMachineStatement(machine: IStateMachine): PolicyStatement {
+/** Starting executions of a machine and answering its task tokens. */
+export function stateMachineStatement(stateMachineArn: string): PolicyStatement {
   return new PolicyStatement({
     effect: Effect.ALLOW,
     actions: ['states:StartExecution', 'states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
-    resources: [machine.stateMachineArn],
+    resources: [stateMachineArn],
   });
 }

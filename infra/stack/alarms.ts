@@ -1,11 +1,12 @@
-// Alarms and a dashboard: failed executions per state machine, iterator age per stream consumer, given-up deliveries,
-// and tickets overdue at the city level.
+// Alarms and a dashboard: failed executions per state machine, iterator age per stream consumer, and the alarms the
+// manifest declares on functions (such as given-up deliveries, tickets overdue at the city level).
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Dashboard, GraphWidget, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Dashboard, GraphWidget, TreatMissingData, type Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
-import type { Function as LambdaFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import type { FunctionSpec } from '../manifest-types.js';
 import { prefixOf, type Stage } from './context.js';
 import type { StreamWiring } from './streams.js';
 
@@ -14,8 +15,8 @@ export function createAlarms(
   stage: Stage,
   machines: Map<string, StateMachine>,
   streams: StreamWiring[],
-  undeliveredFunction: IFunction | undefined,
-  deadlineFunction?: LambdaFunction,
+  functionSpecs: FunctionSpec[],
+  functions: Map<string, LambdaFunction>,
 ): Alarm[] {
   const alarms: Alarm[] = [];
   const dashboard = new Dashboard(scope, 'Dashboard', { dashboardName: `${prefixOf(stage)}-overview` });
@@ -49,42 +50,36 @@ export function createAlarms(
     );
     dashboard.addWidgets(new GraphWidget({ title: `${spec.function}: iterator age (ms)`, left: [age], right: [fn.metricErrors()] }));
   }
-  if (undeliveredFunction) {
-    // flag-undelivered runs only when the delivery workflow gives up on a notification.
-    const givenUp = undeliveredFunction.metricInvocations({ period: Duration.minutes(15), statistic: 'Sum' });
-    alarms.push(
-      new Alarm(scope, 'Alarm-undelivered-notifications', {
-        alarmDescription: 'a notification was given up on (see the Deliveries table, index undelivered)',
-        metric: givenUp,
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
-    );
-    dashboard.addWidgets(new GraphWidget({ title: 'notifications given up on', left: [givenUp] }));
-  }
-  if (deadlineFunction) {
-    // ticket-deadline logs `metric: "CityOverdue"` each time it finds a city-level ticket past its deadline.
-    const filter = new MetricFilter(scope, 'CityOverdueFilter', {
-      logGroup: deadlineFunction.logGroup,
-      filterPattern: FilterPattern.stringValue('$.metric', '=', 'CityOverdue'),
-      metricNamespace: 'Casework',
-      metricName: 'CityOverdueTickets',
-      metricValue: '1',
-    });
-    const overdue = filter.metric({ statistic: 'Sum', period: Duration.hours(1) });
-    alarms.push(
-      new Alarm(scope, 'Alarm-city-overdue', {
-        alarmDescription: 'tickets with the city supervision office are past their deadline (the overdue board is not empty)',
-        metric: overdue,
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
-    );
-    dashboard.addWidgets(new GraphWidget({ title: 'city-level tickets found overdue (per hour)', left: [overdue] }));
+  for (const spec of functionSpecs) {
+    for (const alarm of spec.alarms ?? []) {
+      const fn = functions.get(spec.name);
+      if (!fn) throw new Error(`alarm ${alarm.name}: unknown function ${spec.name}`);
+      const period = Duration.minutes(alarm.periodMinutes);
+      const metric = alarm.on === 'invocations' ? fn.metricInvocations({ period, statistic: 'Sum' }) : logMetric(scope, fn, alarm.name, alarm.metric, period);
+      alarms.push(
+        new Alarm(scope, `Alarm-${alarm.name}`, {
+          alarmDescription: alarm.description,
+          metric,
+          threshold: alarm.threshold ?? 1,
+          evaluationPeriods: 1,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          treatMissingData: TreatMissingData.NOT_BREACHING,
+        }),
+      );
+      dashboard.addWidgets(new GraphWidget({ title: `${spec.name}: ${alarm.name}`, left: [metric] }));
+    }
   }
   return alarms;
+}
+
+/** Counts the function's structured log lines carrying `metric: "<name>"` into the metric Casework/<name>. */
+function logMetric(scope: Construct, fn: LambdaFunction, alarmName: string, name: string, period: Duration): Metric {
+  const filter = new MetricFilter(scope, `MetricFilter-${alarmName}`, {
+    logGroup: fn.logGroup,
+    filterPattern: FilterPattern.stringValue('$.metric', '=', name),
+    metricNamespace: 'Casework',
+    metricName: name,
+    metricValue: '1',
+  });
+  return filter.metric({ statistic: 'Sum', period });
 }

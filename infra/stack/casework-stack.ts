@@ -1,13 +1,14 @@
 // The Casework stack: everything is read from infra/manifest.ts, so nothing is declared twice.
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, Stack, type StackProps } from 'aws-cdk-lib';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { stateMachineEnvName, type Manifest } from '../manifest-types.js';
 import { stateMachineStatement } from './access.js';
 import { createAlarms } from './alarms.js';
 import { CaseworkApi } from './api.js';
-import type { Stage } from './context.js';
+import { prefixOf, type Stage } from './context.js';
 import { createFunctions } from './functions.js';
-import { MAIL_FUNCTIONS, mailEnvironment } from './mail.js';
+import { grantSendMail } from './mail.js';
 import { createSchedules } from './schedules.js';
 import { createStateMachines } from './state-machines.js';
 import { createStreams } from './streams.js';
@@ -22,7 +23,7 @@ export interface CaseworkStackProps extends StackProps {
 export class CaseworkStack extends Stack {
   readonly tables;
   readonly functions;
-  readonly stateMachines;
+  readonly stateMachines: Map<string, StateMachine>;
   readonly api;
   readonly web;
 
@@ -35,26 +36,27 @@ export class CaseworkStack extends Stack {
     const indexes = new Map(manifest.tables.map((t) => [t.name, (t.indexes ?? []).map((i) => i.name)]));
     this.functions = createFunctions(this, stage, manifest.functions, this.tables, indexes, { WEB_BASE_URL: this.web.url });
 
-    const mail = mailEnvironment(this, stage);
-    for (const name of MAIL_FUNCTIONS) {
-      const fn = this.functions.get(name);
-      for (const [key, value] of Object.entries(mail)) fn?.addEnvironment(key, value);
+    for (const spec of manifest.functions) {
+      const fn = this.functions.get(spec.name);
+      if (spec.sendsMail && fn) grantSendMail(fn);
     }
 
     this.stateMachines = createStateMachines(this, stage, manifest.stateMachines, this.functions, this.tables);
     for (const spec of manifest.functions) {
       const fn = this.functions.get(spec.name);
       for (const machineName of spec.stateMachines ?? []) {
-        const machine = this.stateMachines.get(machineName);
-        if (!fn || !machine) throw new Error(`function ${spec.name}: unknown state machine ${machineName}`);
-        fn.addEnvironment(stateMachineEnvName(machineName), machine.stateMachineArn);
-        fn.addToRolePolicy(stateMachineStatement(machine));
+        if (!fn || !this.stateMachines.has(machineName)) throw new Error(`function ${spec.name}: unknown state machine ${machineName}`);
+        // Built from the machine's name, not a reference to it: a function the machine invokes (keep-task-token wakes
+        // the very wait that invoked it) would otherwise depend on the machine that depends on it.
+        const arn = this.formatArn({ service: 'states', resource: 'stateMachine', resourceName: `${prefixOf(stage)}-${machineName}`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+        fn.addEnvironment(stateMachineEnvName(machineName), arn);
+        fn.addToRolePolicy(stateMachineStatement(arn));
       }
     }
 
     const streams = createStreams(this, manifest.streams, this.functions, this.tables);
     this.api = new CaseworkApi(this, 'Api', stage, manifest.routes, this.functions, this.web.url);
     createSchedules(this, stage, manifest.schedules, this.functions, this.stateMachines);
-    createAlarms(this, stage, this.stateMachines, streams, this.functions.get('flag-undelivered'), this.functions.get('ticket-deadline'));
+    createAlarms(this, stage, this.stateMachines, streams, manifest.functions, this.functions);
   }
 }

@@ -1,5 +1,5 @@
 // Lambda functions from the manifest: NodejsFunction bundled by the local esbuild, arm64, Node 22, ESM, sourcemaps,
-// a log group with retention, and the table environment + least-privilege table access.
+// a log group with retention, and the names of and least-privilege access to the tables the manifest gives it.
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -52,12 +52,12 @@ export function createFunctions(
         externalModules: ['@aws-sdk/*'],
       },
     });
-    // Every table's name reaches every function: the shared services module (functions/shared/services.ts) resolves
-    // them all when it loads. Names are not secrets; what a function may do with a table is the IAM below.
-    for (const [tableName, table] of tables) fn.addEnvironment(tableEnvName(tableName), table.tableName);
+    // A function learns the names of exactly the tables it may use; the repositories (functions/shared/services.ts)
+    // read a name only when a call needs it, so no function needs the name of a table outside its manifest entry.
     for (const [tableName, access] of Object.entries(spec.tables ?? {}) as [string, TableAccess | undefined][]) {
       const table = tables.get(tableName);
       if (!table || !access) throw new Error(`function ${spec.name}: unknown table ${tableName}`);
+      fn.addEnvironment(tableEnvName(tableName), table.tableName);
       fn.addToRolePolicy(tableStatement(table, indexes.get(tableName) ?? [], access));
     }
     acknowledgeFunction(fn);

@@ -28,6 +28,39 @@ function logicalId(construct: { node: { defaultChild?: unknown } }): string {
   return Stack.of(stack).getLogicalId(construct.node.defaultChild as CfnResource);
 }
 
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+}
+
+/** The statements of every policy attached to a role, by the role's logical id. */
+function roleStatements(from: Record<string, Resource>, roleId: string): Statement[] {
+  return Object.values(from)
+    .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles).includes(`"${roleId}"`))
+    .flatMap((r) => (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+const actionsOf = (s: Statement): string[] => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+
+/** Each Lambda function of a template with its environment and the statements of its role. */
+function lambdas(from: Record<string, Resource>) {
+  return Object.entries(from)
+    .filter(([, r]) => r.Type === 'AWS::Lambda::Function')
+    .map(([id, r]) => {
+      const roleId = (r.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      const env = ((r.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {});
+      return { id, env, statements: roleStatements(from, roleId) };
+    });
+}
+
+/** A variant of the manifest: alarms, schedules and the sending address changed, to see the template follow. */
+function variantStack(changed: Partial<typeof manifest>, context: Record<string, string> = {}) {
+  const variantApp = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
+  const built = new CaseworkStack(variantApp, 'Variant', { stage: 'dev', manifest: { ...manifest, ...changed } });
+  const t = Template.fromStack(built);
+  return { stack: built, template: t, resources: t.toJSON().Resources as Record<string, Resource> };
+}
+
 beforeAll(() => {
   // Skip NodejsFunction bundling (esbuild) and cdk-nag: `npm run synth` covers both.
   app = new App({ context: { stage: 'dev', 'aws:cdk:bundling-stacks': [] } });
@@ -68,11 +101,47 @@ describe('functions', () => {
       expect(props.Architectures).toEqual(['arm64']);
       expect(props.Handler).toBe('index.handler');
       const env = (props.Environment as { Variables: Record<string, unknown> }).Variables;
-      // Every table's name (functions/shared/services.ts resolves them all at load); access is limited by IAM.
-      for (const table of manifest.tables) expect(env, `${spec.name} ${table.name}`).toHaveProperty(tableEnvName(table.name));
       for (const machine of spec.stateMachines ?? []) expect(env).toHaveProperty(stateMachineEnvName(machine));
       expect(env).toHaveProperty('WEB_BASE_URL');
     }
+  });
+
+  it("a function is given the names of exactly its manifest entry's tables", () => {
+    for (const spec of manifest.functions) {
+      const env = (resources[logicalId(stack.functions.get(spec.name)!)]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      const expected = Object.fromEntries(Object.keys(spec.tables ?? {}).map((t) => [tableEnvName(t), { Ref: logicalId(stack.tables.get(t)!) }]));
+      const given = Object.fromEntries(Object.entries(env).filter(([key]) => key.startsWith('TABLE_')));
+      expect(given, spec.name).toEqual(expected);
+    }
+    // Not every function may see every table, or the check above says nothing.
+    expect(manifest.functions.some((f) => Object.keys(f.tables ?? {}).length < manifest.tables.length)).toBe(true);
+  });
+
+  it('no function is given the name of a table its role may not use', () => {
+    const functions = lambdas(resources);
+    expect(functions.length).toBeGreaterThanOrEqual(manifest.functions.length);
+    let named = 0;
+    for (const fn of functions) {
+      const granted = JSON.stringify(fn.statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:'))).map((s) => s.Resource));
+      for (const [key, value] of Object.entries(fn.env)) {
+        const ref = (value as { Ref?: string }).Ref;
+        if (!ref || resources[ref]?.Type !== 'AWS::DynamoDB::Table') continue;
+        named++;
+        expect(granted, `${fn.id} ${key}`).toContain(JSON.stringify({ 'Fn::GetAtt': [ref, 'Arn'] }));
+      }
+    }
+    expect(named).toBeGreaterThan(0);
+  });
+
+  it('no secret, nor a reference to one, in any function environment', () => {
+    const functions = lambdas(resources);
+    expect(functions.length).toBeGreaterThan(0);
+    for (const fn of functions) {
+      const text = JSON.stringify(fn.env);
+      expect(text, fn.id).not.toMatch(/secretsmanager|ssm-secure|SecretString/i);
+      expect(Object.keys(fn.env).filter((k) => /PASSWORD|SECRET|CREDENTIAL|SMTP_USER/i.test(k)), fn.id).toEqual([]);
+    }
+    expect(JSON.stringify(resources)).not.toContain('{{resolve:secretsmanager');
   });
 
   it('no IAM policy allows dynamodb:Scan or a dynamodb wildcard', () => {
@@ -177,9 +246,40 @@ describe('streams', () => {
     expect(JSON.stringify(props.DestinationConfig)).toContain('Dlq');
   });
 
-  it('dead-letter queues enforce SSL', () => {
-    const queuePolicies = JSON.stringify(ofType('AWS::SQS::QueuePolicy'));
-    expect(queuePolicies).toContain('aws:SecureTransport');
+  it('one event source per subscription, and every dead-letter queue enforces SSL', () => {
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', manifest.streams.length);
+    const queues = ofType('AWS::SQS::Queue');
+    expect(queues).toHaveLength(manifest.streams.length);
+    for (const [queueId] of queues) {
+      const policy = ofType('AWS::SQS::QueuePolicy').find(([, r]) => JSON.stringify(r.Properties.Queues).includes(`"${queueId}"`));
+      expect(policy?.[1].Properties.PolicyDocument, queueId).toMatchObject({
+        Statement: expect.arrayContaining([expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) as unknown,
+      });
+    }
+  });
+});
+
+describe('mail', () => {
+  it('exactly the functions the manifest marks as sending mail may send through SES, and are told to', () => {
+    const senders = manifest.functions.filter((f) => f.sendsMail).map((f) => logicalId(stack.functions.get(f.name)!)).sort();
+    expect(senders.length).toBeGreaterThan(0);
+    const functions = lambdas(resources);
+    const maySend = functions.filter((fn) => fn.statements.some((s) => actionsOf(s).some((a) => a.startsWith('ses:')))).map((fn) => fn.id).sort();
+    const toldTo = functions.filter((fn) => fn.env.MAIL_TRANSPORT === 'ses').map((fn) => fn.id).sort();
+    expect(maySend).toEqual(senders);
+    expect(toldTo).toEqual(senders);
+  });
+
+  it('SES permission is SendEmail on the sending identities only', () => {
+    const statements = lambdas(resources).flatMap((fn) => fn.statements).filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')));
+    expect(statements.length).toBeGreaterThan(0);
+    for (const s of statements) {
+      expect(s.Action).toBe('ses:SendEmail');
+      const resources = JSON.stringify(s.Resource);
+      expect(resources).not.toContain('*');
+      expect(resources).toContain(':identity/casework@haiqiao.example"');
+      expect(resources).toContain(':identity/haiqiao.example"');
+    }
   });
 });
 
@@ -191,17 +291,30 @@ describe('operations', () => {
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
-  it('alarms on notifications given up on and on tickets overdue at the city level', () => {
+  it("the manifest's function alarms: invocations of a function, or its log lines with a metric field", () => {
+    const declared = manifest.functions.flatMap((f) => (f.alarms ?? []).map((alarm) => ({ fn: f.name, alarm })));
+    expect(declared.map((d) => d.alarm.on).sort()).toEqual(['invocations', 'log']);
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, r]) => r.Properties);
-    expect(alarms.filter((a) => a.MetricName === 'Invocations')).toHaveLength(1);
-    expect(alarms.filter((a) => a.MetricName === 'CityOverdueTickets')).toHaveLength(1);
-    template.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ $.metric = "CityOverdue" }' });
+    for (const { fn, alarm } of declared) {
+      const found = alarms.filter((a) => a.AlarmDescription === alarm.description);
+      expect(found, alarm.name).toHaveLength(1);
+      expect(found[0]).toMatchObject({ Period: alarm.periodMinutes * 60, Threshold: alarm.threshold ?? 1, Statistic: 'Sum' });
+      if (alarm.on === 'invocations') {
+        expect(found[0]).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Invocations', Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId(stack.functions.get(fn)!) } }] });
+      } else {
+        expect(found[0]).toMatchObject({ Namespace: 'Casework', MetricName: alarm.metric });
+        template.hasResourceProperties('AWS::Logs::MetricFilter', {
+          FilterPattern: `{ $.metric = "${alarm.metric}" }`,
+          LogGroupName: { Ref: logicalId(stack.functions.get(fn)!.logGroup as never) },
+          MetricTransformations: [{ MetricNamespace: 'Casework', MetricName: alarm.metric, MetricValue: '1' }],
+        });
+      }
+    }
+    template.resourceCountIs('AWS::Logs::MetricFilter', declared.filter((d) => d.alarm.on === 'log').length);
   });
 
-  it('schedules from the manifest', () => {
-    const schedules = ofType('AWS::Scheduler::Schedule').map(([, r]) => r.Properties);
-    expect(schedules).toHaveLength(manifest.schedules.length);
-    for (const schedule of schedules) expect(schedule.ScheduleExpressionTimezone).toBe('Asia/Shanghai');
+  it('schedules from the manifest (none declared yet)', () => {
+    template.resourceCountIs('AWS::Scheduler::Schedule', manifest.schedules.length);
   });
 
   it('web bucket is private and encrypted, served by CloudFront with OAC', () => {
@@ -212,27 +325,62 @@ describe('operations', () => {
   });
 });
 
-describe('schedules code path', () => {
-  it('a manifest schedule becomes an EventBridge Scheduler schedule in Asia/Shanghai allowed to start its machine', () => {
-    const scheduled = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    const withSchedule = new CaseworkStack(scheduled, 'Scheduled', {
-      stage: 'dev',
-      manifest: {
-        ...manifest,
-        schedules: [{ name: 'morning', cron: 'cron(0 8 * * ? *)', timeZone: 'Asia/Shanghai', target: { stateMachine: 'ticket-lifecycle' }, input: { ticketId: 'x' } }],
-      },
+describe('a changed manifest changes the stack', () => {
+  let variant: ReturnType<typeof variantStack>;
+  const schedules: typeof manifest.schedules = [
+    { name: 'morning', cron: 'cron(0 8 * * ? *)', timeZone: 'Asia/Shanghai', target: { stateMachine: 'ticket-lifecycle' }, input: { ticketId: 'x' } },
+    { name: 'nightly', cron: 'cron(30 1 * * ? *)', timeZone: 'Asia/Shanghai', target: { function: 'list-units' } },
+  ];
+  beforeAll(() => {
+    const functions = manifest.functions.map((f) => {
+      if (f.name === 'flag-undelivered') return { ...f, alarms: [] };
+      if (f.name === 'dispatch-ticket') {
+        return { ...f, alarms: [{ name: 'unroutable', description: 'a ticket could not be routed', on: 'log' as const, metric: 'Unroutable', periodMinutes: 5, threshold: 3 }] };
+      }
+      return f;
     });
-    const t = Template.fromStack(withSchedule);
-    t.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'cron(0 8 * * ? *)',
-      ScheduleExpressionTimezone: 'Asia/Shanghai',
-      Target: { Input: JSON.stringify({ ticketId: 'x' }) },
-    });
-    const machineId = withSchedule.getLogicalId(withSchedule.stateMachines.get('ticket-lifecycle')!.node.defaultChild as CfnResource);
-    t.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: [{ Action: 'states:StartExecution', Effect: 'Allow', Resource: { Ref: machineId } }] },
-    });
+    variant = variantStack({ functions, schedules }, { mailFrom: 'Hotline <hotline@city.example>' });
   }, 60_000);
+
+  it('each schedule becomes an EventBridge Scheduler schedule in Asia/Shanghai allowed to start its target', () => {
+    const made = Object.values(variant.resources).filter((r) => r.Type === 'AWS::Scheduler::Schedule').map((r) => r.Properties);
+    expect(made).toHaveLength(schedules.length);
+    for (const spec of schedules) {
+      const schedule = made.find((p) => p.Name === `casework-dev-${spec.name}`);
+      expect(schedule, spec.name).toMatchObject({
+        ScheduleExpression: spec.cron,
+        ScheduleExpressionTimezone: 'Asia/Shanghai',
+        Target: { Input: JSON.stringify(spec.input ?? {}) },
+      });
+      const roleId = (schedule!.Target as { RoleArn: { 'Fn::GetAtt': [string, string] } }).RoleArn['Fn::GetAtt'][0];
+      const [action, target] = 'stateMachine' in spec.target
+        ? ['states:StartExecution', { Ref: variant.stack.getLogicalId(variant.stack.stateMachines.get(spec.target.stateMachine)!.node.defaultChild as CfnResource) }]
+        : ['lambda:InvokeFunction', { 'Fn::GetAtt': [variant.stack.getLogicalId(variant.stack.functions.get(spec.target.function)!.node.defaultChild as CfnResource), 'Arn'] }];
+      expect(roleStatements(variant.resources, roleId)).toEqual([expect.objectContaining({ Action: action, Effect: 'Allow', Resource: target })]);
+    }
+  });
+
+  it('alarms follow the functions: one removed, one added with its own metric filter and threshold', () => {
+    const alarms = Object.values(variant.resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm').map((r) => r.Properties);
+    expect(alarms.filter((a) => a.MetricName === 'Invocations')).toEqual([]);
+    expect(alarms.filter((a) => a.Namespace === 'Casework').map((a) => [a.MetricName, a.Threshold, a.Period]).sort()).toEqual([
+      ['CityOverdue', 1, 3600],
+      ['Unroutable', 3, 300],
+    ]);
+    const dispatchLogs = variant.stack.getLogicalId(variant.stack.functions.get('dispatch-ticket')!.logGroup.node.defaultChild as CfnResource);
+    variant.template.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ $.metric = "Unroutable" }', LogGroupName: { Ref: dispatchLogs } });
+  });
+
+  it('mail is sent as the configured address, or its domain', () => {
+    const senders = lambdas(variant.resources).filter((fn) => fn.statements.some((s) => actionsOf(s).includes('ses:SendEmail')));
+    expect(senders.length).toBeGreaterThan(0);
+    for (const fn of senders) {
+      expect(fn.env.MAIL_FROM).toBe('Hotline <hotline@city.example>');
+      const resource = JSON.stringify(fn.statements.find((s) => actionsOf(s).includes('ses:SendEmail'))!.Resource);
+      expect(resource).toContain(':identity/hotline@city.example"');
+      expect(resource).toContain(':identity/city.example"');
+    }
+  });
 });
 
 describe('cdk-nag', () => {
@@ -247,4 +395,43 @@ describe('cdk-nag', () => {
     expect(nag!.violations).toEqual([]);
     for (const s of nag!.suppressedViolations) expect(s.reason?.length ?? 0, s.ruleName).toBeGreaterThan(20);
   }, 60_000);
+});
+
+describe('deployability', () => {
+  /** Each resource's references to others: Ref, Fn::GetAtt, ${Name} in Fn::Sub, DependsOn. */
+  function dependencies(all: Record<string, Resource & { DependsOn?: string | string[] }>): Map<string, Set<string>> {
+    const graph = new Map<string, Set<string>>();
+    const walk = (node: unknown, into: Set<string>) => {
+      if (Array.isArray(node)) return node.forEach((n) => walk(n, into));
+      if (typeof node !== 'object' || node === null) return;
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'Ref' && typeof value === 'string' && value in all) into.add(value);
+        else if (key === 'Fn::GetAtt' && Array.isArray(value) && String(value[0]) in all) into.add(String(value[0]));
+        else if (key === 'Fn::Sub') for (const [, name] of JSON.stringify(value).matchAll(/\$\{([A-Za-z0-9]+)[.}]/g)) if (name && name in all) into.add(name);
+        walk(value, into);
+      }
+    };
+    for (const [id, resource] of Object.entries(all)) {
+      const into = new Set<string>([resource.DependsOn ?? []].flat());
+      walk(resource.Properties, into);
+      graph.set(id, into);
+    }
+    return graph;
+  }
+
+  it('has no circular dependency between resources (CloudFormation would refuse to deploy it)', () => {
+    const graph = dependencies(resources);
+    const state = new Map<string, 'open' | 'done'>();
+    const cycles: string[] = [];
+    const visit = (id: string, path: string[]) => {
+      if (state.get(id) === 'done') return;
+      if (state.get(id) === 'open') return void cycles.push([...path.slice(path.indexOf(id)), id].join(' -> '));
+      state.set(id, 'open');
+      for (const next of graph.get(id) ?? []) visit(next, [...path, id]);
+      state.set(id, 'done');
+    };
+    for (const id of graph.keys()) visit(id, []);
+
+    expect(cycles).toEqual([]);
+  });
 });

@@ -1,0 +1,109 @@
+// A function may use only the tables of its manifest entry: in AWS it is given no other table's name and its role
+// allows nothing else (infra/stack/access.ts), so reaching further would fail there with AccessDenied. Here the system
+// runs locally through one ticket's life, and what each handler really did is held against its manifest entry.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as TableNames from '../../adapters/dynamodb/table-names.js';
+import { manifest } from '../../infra/manifest.js';
+import type { TableAccess as Access } from '../../infra/manifest-types.js';
+import { READ_ACTIONS, WRITE_ACTIONS } from '../../infra/stack/access.js';
+import { FunctionRegistry } from '../../local/runtime/function-registry.js';
+import type { Runtime } from '../../local/runtime/runtime.js';
+import { call, login, testRuntime } from '../integration/support/runtime.js';
+import { hotline, noiseComplaint } from '../workflows/support/stories.js';
+import { accesses, invoked, invoking, namesRead, noteCommand, type TableAccess } from './support/table-trace.js';
+
+vi.mock('../../adapters/dynamodb/table-names.js', async (importOriginal) => {
+  const original = await importOriginal<typeof TableNames>();
+  const { noteNameRead } = await import('./support/table-trace.js');
+  return {
+    ...original,
+    tableName: (logical: string, env?: NodeJS.ProcessEnv) => {
+      noteNameRead(logical);
+      return original.tableName(logical, env);
+    },
+  };
+});
+
+const prefix = `acc${Math.random().toString(36).slice(2, 8)}`;
+let runtime: Runtime;
+
+beforeAll(async () => {
+  const invoke = FunctionRegistry.prototype.invoke;
+  vi.spyOn(FunctionRegistry.prototype, 'invoke').mockImplementation(function (this: FunctionRegistry, name: string, event: unknown) {
+    invoked.add(name);
+    return invoking.run(name, () => invoke.call(this, name, event));
+  });
+  runtime = await testRuntime({ clockStart: '2026-11-23T02:00:00Z', tablePrefix: prefix });
+  // The handlers' client, imported once the runtime has pointed it at DynamoDB Local. The document client sends
+  // through its middleware, so every table call of every handler passes here.
+  const { dynamodb } = await import('../../adapters/clients.js');
+  dynamodb.middlewareStack.add(
+    (next, context) => (args) => {
+      noteCommand(context.commandName ?? '', args.input as Record<string, unknown>);
+      return next(args);
+    },
+    { step: 'initialize', name: 'tableTrace' },
+  );
+
+  const city = hotline(runtime);
+  const admin = await login(runtime, 'admin');
+  const clerk = await login(runtime, 'clerk-haibin-dongmen');
+
+  // The street is told by email, and by a webhook that never answers, so a delivery is given up on.
+  const subscriptions = { emails: ['dongmen@haiqiao.example'], webhooks: [{ url: 'http://127.0.0.1:9/casework', secret: 'whsec-dongmen-0123456789' }] };
+  expect((await call(runtime, 'PUT', '/v1/units/s-haibin-dongmen/subscriptions', subscriptions, admin)).status).toBe(200);
+  for (const path of ['/openapi.json', '/v1/units', '/v1/catalogue', '/v1/units/s-haibin-dongmen/subscriptions']) {
+    expect((await call(runtime, 'GET', path, undefined, admin)).status, path).toBe(200);
+  }
+
+  const id = await city.open(noiseComplaint);
+  expect((await city.act('clerk-haibin-dongmen', id, { type: 'accept' })).status).toBe(200);
+  expect((await call(runtime, 'GET', '/v1/tickets?unitId=s-haibin-dongmen', undefined, clerk)).status).toBe(200);
+  // Past every deadline of the ticket: reminders, escalation, and the webhook given up on after a day.
+  await city.timeIs('2026-12-08T10:00:00+08:00');
+  const supervisor = await login(runtime, 'supervisor-1');
+  expect((await call(runtime, 'GET', `/v1/tickets/${id}`, undefined, supervisor)).status).toBe(200);
+  expect((await call(runtime, 'GET', '/v1/notifications/undelivered', undefined, supervisor)).status).toBe(200);
+}, 120_000);
+
+afterAll(async () => {
+  await runtime?.stop();
+  vi.restoreAllMocks();
+});
+
+const grants: Record<Access, string[]> = {
+  read: READ_ACTIONS,
+  write: WRITE_ACTIONS,
+  'read-write': [...READ_ACTIONS, ...WRITE_ACTIONS],
+};
+
+/** What of `used` the function's manifest entry does not allow, as the stack would grant it. */
+function notAllowed(fn: string, used: TableAccess[]): string[] {
+  const spec = manifest.functions.find((f) => f.name === fn)!;
+  return used
+    .map((a) => ({ ...a, table: a.table.replace(`${prefix}-`, '') }))
+    .filter((a) => {
+      const access = spec.tables?.[a.table];
+      const indexes = manifest.tables.find((t) => t.name === a.table)?.indexes?.map((i) => i.name) ?? [];
+      return !access || !grants[access].includes(`dynamodb:${a.action}`) || (a.index !== undefined && !indexes.includes(a.index));
+    })
+    .map((a) => `${a.action} ${a.table}${a.index ? `/index/${a.index}` : ''}`);
+}
+
+describe("each function stays within its manifest entry's tables", () => {
+  it("the ticket's life ran every function of the manifest", () => {
+    expect(manifest.functions.map((f) => f.name).filter((name) => !invoked.has(name))).toEqual([]);
+    expect([...accesses.values()].flat().length).toBeGreaterThan(0);
+  });
+
+  it.each(manifest.functions.map((f) => [f.name] as const))('%s used only tables and actions its role allows', (fn) => {
+    expect([...new Set(notAllowed(fn, accesses.get(fn) ?? []))]).toEqual([]);
+  });
+
+  // The runtime loads the shared repositories once for all functions, so this catches a name read when a module loads
+  // or outside a repository; a table reached through a repository is held to the IAM check above.
+  it.each(manifest.functions.map((f) => [f.name] as const))('%s read only the names of its own tables', (fn) => {
+    const own = Object.keys(manifest.functions.find((f) => f.name === fn)!.tables ?? {});
+    expect([...(namesRead.get(fn) ?? [])].filter((table) => !own.includes(table))).toEqual([]);
+  });
+});
