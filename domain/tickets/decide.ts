@@ -243,8 +243,12 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
 
   designate(ticket, command, ctx) {
     requireRole(ctx.actor, ['supervisor'], 'designate a unit');
-    requireStatus(ticket, 'designate a unit for', ['awaiting-designation']);
+    // The supervision office may order any open ticket, at any level, to the unit it names (指定承办).
+    requireStatus(ticket, 'designate a unit for', ['awaiting-designation', 'dispatched', 'accepted', 'difficult']);
     requireHandlerUnit(command.unitId, ctx, 'unitId');
+    if (ticket.level === 1 && ticket.unitId === command.unitId && ticket.designated) {
+      throw new ConflictError('designate.already', `ticket ${ticket.id} is already designated to ${command.unitId}`);
+    }
     return [
       {
         ...stamp(ctx),
@@ -347,5 +351,7 @@ export function missedDeadline(ticket: Ticket, now: Date): 'accept' | 'complete'
 
 function escalationDeadlines(ctx: DecisionContext, level: 2 | 3 | 1) {
   const days = level === 3 ? ctx.policy.escalationWorkingDays.city : ctx.policy.escalationWorkingDays.district;
-  return allot({ from: ctx.now, completionDays: days, urgency: 'normal', returnable: false }, ctx.policy, ctx.calendar);
+  const deadlines = allot({ from: ctx.now, completionDays: days, urgency: 'normal', returnable: false }, ctx.policy, ctx.calendar);
+  // Warnings go to the unit holding a ticket from the one above it; nobody is above the city to warn it of its own.
+  return level === 3 ? { ...deadlines, warnings: [] } : deadlines;
 }
