@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { RouteSpec } from '../infra/manifest-types.js';
 import { Category } from './catalogue.js';
 import { Callback, CreateTicket, TicketAction } from './commands.js';
+import { IntakeAnswer } from './intake.js';
 import { TicketEvent } from './ticket-events.js';
 import { Ticket } from './ticket.js';
 import { Subscriptions, Unit } from './unit.js';
@@ -14,7 +15,11 @@ const TicketWithTimeline = Ticket.extend({ timeline: z.array(TicketEvent), notif
 const contracts: Record<string, { summary: string; request?: z.ZodType; response: z.ZodType }> = {
   'list-units': { summary: 'Every unit of the city', response: z.object({ units: z.array(Unit) }) },
   'list-catalogue': { summary: 'The service catalogue', response: z.object({ categories: z.array(Category) }) },
-  'create-ticket': { summary: 'Intake: create a ticket (Idempotency-Key header makes a retry return the first ticket)', request: CreateTicket, response: Ticket },
+  'create-ticket': {
+    summary: 'Intake: create and route a ticket; the answer says where it went and what to tell the caller (Idempotency-Key header makes a retry return the first ticket)',
+    request: CreateTicket,
+    response: Ticket.extend({ intake: IntakeAnswer }),
+  },
   'get-ticket': { summary: 'A ticket with its deadlines, level, unit, timeline and notification attempts', response: TicketWithTimeline },
   'list-tickets': { summary: 'A unit inbox (unitId), the overdue board (overdue=true) or an escalation level (level=2|3)', response: z.object({ items: z.array(Ticket), cursor: z.string().optional() }) },
   'ticket-action': { summary: 'Act on a ticket (actions) or record the citizen callback (callback)', request: z.union([TicketAction, Callback]), response: Ticket },

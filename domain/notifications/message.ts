@@ -2,6 +2,7 @@
 // reads when a unit could not be reached. Chinese first, one English line.
 import type { Delivery } from '../../schemas/delivery.js';
 import type { Ticket, TicketStatus } from '../../schemas/ticket.js';
+import { beijingTime } from '../time/beijing-time.js';
 import type { Notice } from './channel.js';
 import { isNotifiedType, type NotifiedType } from './recipients.js';
 
@@ -77,5 +78,5 @@ export function undeliveredNotice(delivery: Delivery, at: Date, webBaseUrl: stri
 }
 
 function shanghaiTime(iso: string): string {
-  return `${new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`;
+  return `${beijingTime(iso)}（北京时间）`;
 }

@@ -31,6 +31,9 @@ describe('a ticket’s life', () => {
     const created = await intake();
     expect(created.status).toBe(201);
     const id = String(created.body.id);
+    // The operator can tell the caller at once where the ticket went and by when it is answered.
+    expect(created.body).toMatchObject({ status: 'dispatched', unitId: 's-haibin-dongmen', intake: { unit: { id: 's-haibin-dongmen', name: { zh: '东门街道' } } } });
+    expect((created.body.intake as { tellCaller: { zh: string } }).tellCaller.zh).toMatch(/已直接转交东门街道办理，2026-11-24 10:00前签收，2026-12-14 10:00前办结/);
     await runtime.idle();
     expect(await ticket(id)).toMatchObject({ status: 'dispatched', unitId: 's-haibin-dongmen', level: 1 });
 
@@ -93,6 +96,16 @@ describe('a ticket’s life', () => {
       'Escalated to the district',
       'Escalated to the city',
     ]);
+  });
+
+  it('answers an emergency with the line to transfer to, and an urgency below the category’s with its rule', async () => {
+    const fire = await intake({ ...complaint, category: 'EMG-002', title: '楼道起火', urgency: 'danger' });
+    const lowered = await intake({ ...complaint, category: 'EMG-002', title: '楼道起火', urgency: 'normal' });
+
+    expect(fire.status).toBe(201);
+    expect(fire.body).toMatchObject({ status: 'closed', intake: { transferTo: '119', tellCaller: { zh: '情况紧急，请立即拨打119 火警电话，我现在为您转接。' } } });
+    expect(lowered.status).toBe(422);
+    expect(lowered.body).toMatchObject({ rule: 'intake.urgency-below-category' });
   });
 
   it('returns the first ticket when intake retries with the same Idempotency-Key', async () => {
