@@ -6,7 +6,7 @@ import { Callback, CreateTicket, TicketAction } from './commands.js';
 import { IntakeAnswer } from './intake.js';
 import { TicketEvent } from './ticket-events.js';
 import { Ticket } from './ticket.js';
-import { Subscriptions, Unit } from './unit.js';
+import { Subscriptions, SubscriptionsView, Unit } from './unit.js';
 
 const ErrorBody = z.object({ error: z.string(), rule: z.string(), message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() });
 const TicketWithTimeline = Ticket.extend({ timeline: z.array(TicketEvent), notifications: z.array(z.record(z.string(), z.unknown())) });
@@ -24,7 +24,11 @@ const contracts: Record<string, { summary: string; request?: z.ZodType; response
   'list-tickets': { summary: 'A unit inbox (unitId), the overdue board (overdue=true) or an escalation level (level=2|3)', response: z.object({ items: z.array(Ticket), cursor: z.string().optional() }) },
   'ticket-action': { summary: 'Act on a ticket (actions) or record the citizen callback (callback)', request: z.union([TicketAction, Callback]), response: Ticket },
   'list-undelivered': { summary: 'Notifications given up on after about 24 hours (supervision office)', response: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) },
-  'unit-subscriptions': { summary: "A unit's notification subscriptions (administrators)", request: Subscriptions, response: Subscriptions },
+  'unit-subscriptions': {
+    summary: "A unit's notification subscriptions (administrators); a webhook secret is write-only and answered as secretSet",
+    request: Subscriptions,
+    response: SubscriptionsView,
+  },
 };
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });

@@ -2,6 +2,7 @@
 import middy from '@middy/core';
 import { now } from '../../adapters/clock.js';
 import { channelNamed } from '../../adapters/notify/channels.js';
+import { publicReason } from '../../domain/notifications/failure-reason.js';
 import { ticketNotice } from '../../domain/notifications/message.js';
 import { DeliverPayload } from '../../schemas/workflows/notification-delivery.js';
 import { systemActor } from '../../schemas/actor.js';
@@ -23,7 +24,8 @@ export const handler = middy(async (input: unknown) => {
   if (target === undefined) return { skipped: `the unit no longer has this ${d.channel} target` };
   const at = now();
   const result = await channel.send(target, ticketNotice(d, ticket, webBase, city.category(ticket.category)?.name.zh), at);
-  const { ok, status, error } = result;
+  const { ok, status } = result;
+  const error = result.error === undefined ? undefined : publicReason(result.error);
   await deliveries.recordAttempt({ ticketId: d.ticketId, deliveryId: d.deliveryId, attempt: attempt + 1, channel: d.channel, unitId: d.unitId, event: d.event, at: at.toISOString(), target: result.target, ok, status, error });
   if (!ok) throw new DeliveryFailedError(`${result.target}: ${error ?? 'refused'}`);
   return { delivered: true };
