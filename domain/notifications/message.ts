@@ -1,7 +1,8 @@
 // Every text a notification carries, in one place: what a unit reads about its ticket, and what the supervision office
 // reads when a unit could not be reached. Chinese first, one English line.
 import type { Delivery } from '../../schemas/delivery.js';
-import type { Ticket, TicketStatus } from '../../schemas/ticket.js';
+import type { Ticket } from '../../schemas/ticket.js';
+import { statusNames } from '../tickets/names.js';
 import { beijingTime } from '../time/beijing-time.js';
 import type { Notice } from './channel.js';
 import { isNotifiedType, type NotifiedType } from './recipients.js';
@@ -18,16 +19,6 @@ const titles: Record<NotifiedType, [string, string]> = {
   'ticket.closed': ['工单已关闭', 'Ticket closed'],
 };
 
-// The words 12345 hotlines use for where a ticket stands.
-const statusNames: Record<TicketStatus, string> = {
-  received: '已登记',
-  dispatched: '待签收',
-  accepted: '办理中',
-  difficult: '疑难待定',
-  'awaiting-designation': '待指定承办单位',
-  resolved: '已办结待回访',
-  closed: '已关闭',
-};
 
 // Who must act, where the event asks someone other than the receiving unit's clerk to decide.
 const mustAct: Partial<Record<NotifiedType, string>> = {
@@ -49,7 +40,7 @@ export function mailFor(type: NotifiedType, ticket: Ticket, webBaseUrl: string, 
     subject: `【12345】${zh}：${ticket.id} ${ticket.title}`,
     text: [
       `${zh}：${ticket.title}`,
-      `工单编号：${ticket.id}\u3000当前层级：${['', '承办单位', '区级兜底', '市级督办'][ticket.level]}\u3000状态：${statusNames[ticket.status]}`,
+      `工单编号：${ticket.id}\u3000当前层级：${['', '承办单位', '区级兜底', '市级督办'][ticket.level]}\u3000状态：${statusNames[ticket.status].zh}`,
       ...(categoryName ? [`诉求类别：${categoryName}`] : []),
       `诉求内容：${ticket.description}`,
       `地址：${ticket.location.address}`,

@@ -21,19 +21,25 @@ export interface Opened {
  * the category decides the time limit.
  */
 export function openTicket(body: CreateTicket, ctx: DecisionContext): Opened {
-  requireRole(ctx.actor, ['operator', 'supervisor', 'admin'], 'create a ticket');
+  requireRole(ctx.actor, ['operator', 'supervisor', 'admin'], 'create-ticket');
   const issues = ctx.city.checkTicketReferences(body.category, body.location);
   const category = ctx.city.category(body.category);
   if (issues.length > 0 || !category) throw new ValidationError(issues);
   if (body.urgency && urgencyRank[body.urgency] < urgencyRank[category.urgency]) {
-    throw new RuleViolationError(
-      'intake.urgency-below-category',
-      `urgency: "${body.urgency}" is below "${category.urgency}", the urgency of category ${category.code} (${category.name.zh}); it may be raised, never lowered`,
-    );
+    throw new RuleViolationError('intake.urgency-below-category', {
+      zh: `urgency：“${body.urgency}”低于诉求类别 ${category.code}（${category.name.zh}）的紧急程度“${category.urgency}”；只可调高，不可调低`,
+      en: `urgency: "${body.urgency}" is below "${category.urgency}", the urgency of category ${category.code} (${category.name.zh}); it may be raised, never lowered`,
+    });
   }
   const corrections: FieldIssue[] =
     body.kind && body.kind !== category.kind
-      ? [{ path: 'kind', message: `"${body.kind}" was corrected to "${category.kind}", the kind of category ${category.code} (${category.name.zh})` }]
+      ? [
+          {
+            path: 'kind',
+            message: `"${body.kind}" was corrected to "${category.kind}", the kind of category ${category.code} (${category.name.zh})`,
+            zh: `已由“${body.kind}”更正为诉求类别 ${category.code}（${category.name.zh}）的“${category.kind}”`,
+          },
+        ]
       : [];
   const created: NewTicketEvent = {
     type: 'ticket.created',

@@ -27,7 +27,7 @@ export const handler = httpHandler(async (event) => {
   const q = parsed.data;
   const actor = requestActor(event);
   if (!cityWide.has(actor.role) && (q.unitId === undefined || q.unitId !== actor.unitId)) {
-    throw new ForbiddenError('tickets.own-queue-only', `a ${actor.role} lists only the queue of ${actor.unitId ?? 'their unit'}`);
+    throw new ForbiddenError('tickets.own-queue-only', { zh: `只能查看本单位（${actor.unitId ?? '无'}）的工单`, en: `a ${actor.role} lists only the queue of ${actor.unitId ?? 'their unit'}` });
   }
   const page = { limit: q.limit, cursor: q.cursor };
   const result = q.unitId ? await tickets.inbox(q.unitId, page) : q.overdue ? await tickets.overdue(now(), page) : await tickets.escalated(Number(q.level) as 2 | 3, page);

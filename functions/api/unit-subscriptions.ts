@@ -6,7 +6,7 @@ import { httpHandler, json, parseBody } from '../shared/http.js';
 import { directory } from '../shared/services.js';
 
 export const handler = httpHandler(async (event) => {
-  if (requestActor(event).role !== 'admin') throw new ForbiddenError('subscriptions.admin-only', 'only an administrator manages subscriptions');
+  if (requestActor(event).role !== 'admin') throw new ForbiddenError('subscriptions.admin-only', { zh: '只有系统管理员可以设置通知订阅', en: 'only an administrator manages subscriptions' });
   const unitId = event.pathParameters?.id ?? '';
   if (!(await directory.units()).some((u) => u.id === unitId)) throw new NotFoundError('unit', unitId);
   if (event.requestContext.http.method === 'PUT') await directory.putSubscriptions(unitId, parseBody(event, Subscriptions));

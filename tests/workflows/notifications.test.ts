@@ -56,7 +56,7 @@ describe('notifications to a street', () => {
 
     expect(clerk.status).toBe(403);
     expect(bad.status).toBe(400);
-    expect(bad.body?.message).toBe('webhooks[0].url: must be an http(s) URL; webhooks[0].secret: must be at least 16 characters');
+    expect(bad.body?.message).toBe('webhooks[0].url: 应为 http 或 https 网址；webhooks[0].secret: 至少 16 个字符');
   });
 
   it('retries a webhook that fails three times, then delivers it signed, with one delivery id throughout; the email arrives at once', async () => {

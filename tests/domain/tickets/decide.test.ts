@@ -473,7 +473,7 @@ describe('callback', () => {
 
   it('cannot be recorded before the ticket is resolved', () => {
     expect(dispatchedNoiseComplaint().refuse(operator, { type: 'callback', resolved: true, satisfied: true }, monday).rule).toBe(
-      'record a callback for.status',
+      'callback.status',
     );
   });
 });

@@ -51,6 +51,8 @@ describe('intake', () => {
     const opened = intake({ ...noiseComplaint, kind: 'consultation', urgency: 'utility' }, 'T-2', ctx(operator, monday));
 
     expect(opened.ticket).toMatchObject({ kind: 'complaint', urgency: 'utility' });
-    expect(opened.corrections).toEqual([{ path: 'kind', message: '"consultation" was corrected to "complaint", the kind of category NBR-001 (邻里噪音扰民)' }]);
+    expect(opened.corrections).toEqual([
+      { path: 'kind', message: '"consultation" was corrected to "complaint", the kind of category NBR-001 (邻里噪音扰民)', zh: '已由“consultation”更正为诉求类别 NBR-001（邻里噪音扰民）的“complaint”' },
+    ]);
   });
 });
