@@ -79,7 +79,7 @@ describe('idle, as a barrier', () => {
       expect(logged()).toEqual(expect.arrayContaining(Array.from({ length: 7 }, (_, n) => `INSERT ${name}-${n}`)));
       expect(runtime.smtp.messages().map((m) => m.subject)).toContain(`${name} 6 done`);
     }
-  });
+  }, 60_000);
 
   it('covers every write finished before each call while several writers and callers run at once', async () => {
     const finished: string[] = [];
