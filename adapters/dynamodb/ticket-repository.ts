@@ -3,7 +3,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, RuleViolationError } from '../../domain/errors.js';
 import type { IdempotencyClaim, Page, PageRequest, TicketRepository } from '../../domain/ports/ticket-repository.js';
-import type { EscalationLevel } from '../../schemas/common.js';
+import { type EscalationLevel, Id } from '../../schemas/common.js';
 import type { Ticket } from '../../schemas/ticket.js';
 import { TicketEvent } from '../../schemas/ticket-events.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -76,11 +76,14 @@ export class DynamoTicketRepository implements TicketRepository {
   }
 
   async get(id: string): Promise<Ticket | undefined> {
+    // Only a ticket id can name a ticket (the stream barrier's marker item, say, never can).
+    if (!Id.safeParse(id).success) return undefined;
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tables.tickets, Key: { id }, ConsistentRead: true }));
     return Item ? fromItem(Item) : undefined;
   }
 
   async history(id: string): Promise<TicketEvent[]> {
+    if (!Id.safeParse(id).success) return [];
     const events: TicketEvent[] = [];
     let start: Record<string, unknown> | undefined;
     do {

@@ -54,6 +54,13 @@ describe('what answers give away', () => {
     expect(ticket?.text).toContain('"ok":false');
   });
 
+  it('answers 404 for an id that is no ticket, even the stream barrier’s reserved item', async () => {
+    const token = await login(runtime, 'supervisor-1');
+    for (const id of ['~casework-stream-barrier', 'T20261123-NOSUCH']) {
+      expect((await call(runtime, 'GET', `/v1/tickets/${encodeURIComponent(id)}`, undefined, token)).status).toBe(404);
+    }
+  });
+
   it('never echoes a webhook secret, only that one is set', () => {
     expect(answers.filter((a) => a.text.includes(secret)).map((a) => a.request)).toEqual([]);
     const read = answers.find((a) => a.request.startsWith('admin GET /v1/units/s-haibin-dongmen/subscriptions'));
