@@ -55,6 +55,11 @@ export const DecideDifficultAction = z.discriminatedUnion('decision', [
   z.object({ type: z.literal('decide-difficult'), decision: z.literal('close'), explanation: reason }),
 ]);
 export const DesignateAction = z.object({ type: z.literal('designate'), unitId: Id });
+/** The dispatch desk approves a return (to the suggested unit, or the one it names) or rejects it with a reason. */
+export const ReviewReturnAction = z.discriminatedUnion('decision', [
+  z.object({ type: z.literal('review-return'), decision: z.literal('approve'), unitId: Id.optional() }),
+  z.object({ type: z.literal('review-return'), decision: z.literal('reject'), reason }),
+]);
 
 /** `POST /v1/tickets/{id}/actions`: the body names the action in `type`. */
 export const TicketAction = z.union([
@@ -67,6 +72,7 @@ export const TicketAction = z.union([
   MarkDifficultAction,
   DecideDifficultAction,
   DesignateAction,
+  ReviewReturnAction,
 ]);
 export type TicketAction = z.infer<typeof TicketAction>;
 export type TicketActionType = TicketAction['type'];
@@ -81,6 +87,7 @@ const actionSchemas = {
   'mark-difficult': MarkDifficultAction,
   'decide-difficult': DecideDifficultAction,
   designate: DesignateAction,
+  'review-return': ReviewReturnAction,
 } as const;
 
 export const ticketActionTypes = Object.keys(actionSchemas) as TicketActionType[];
@@ -119,7 +126,8 @@ export type SystemCommand =
   | { type: 'dispatch' }
   | { type: 'warn' }
   | { type: 'escalate' }
-  | { type: 'callback-timeout' };
+  | { type: 'callback-timeout' }
+  | { type: 'return-review-timeout' };
 
 /** Everything `decide` understands. */
 export type TicketCommand = TicketAction | ({ type: 'callback' } & Callback) | SystemCommand;

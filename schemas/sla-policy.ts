@@ -31,6 +31,8 @@ export const SlaPolicy = z
       report: days,
     }),
     returnWindowWorkingDays: days,
+    /** How long the hotline's dispatch desk has to review a return (退单审核) before the supervision office takes it. */
+    returnReview: TimeLimit,
     maxReturnsBeforeDesignation: days,
     extension: z.object({ maxWorkingDays: days, maxPerTicket: days }),
     /** Reminders sent when these fractions of the allotted time have passed. */
@@ -62,6 +64,7 @@ export const defaultSlaPolicy: SlaPolicy = SlaPolicy.parse({
   },
   completionWorkingDays: { consultation: 2, help: 10, suggestion: 10, complaint: 15, report: 15 },
   returnWindowWorkingDays: 2,
+  returnReview: { workingHours: 4 },
   maxReturnsBeforeDesignation: 3,
   extension: { maxWorkingDays: 10, maxPerTicket: 2 },
   warningFractions: [0.5, 0.75],

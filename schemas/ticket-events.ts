@@ -76,6 +76,19 @@ export const TicketReturned = z.object({
   unitId: Id,
   reason: z.string(),
   suggestedUnitId: Id.optional(),
+  /** Set when the return goes to review: who reviews it (the hotline office) and by when. */
+  review: z.object({ reviewerUnitId: Id, reviewBy: IsoDateTime, fromStatus: z.enum(['dispatched', 'accepted']) }).optional(),
+});
+
+export const TicketReturnReviewed = z.object({
+  ...base,
+  type: z.literal('ticket.return-reviewed'),
+  /** The unit that returned the ticket. */
+  returningUnitId: Id,
+  approved: z.boolean(),
+  /** Approved: where the ticket goes; rejected: why it stays with the returning unit. */
+  unitId: Id.optional(),
+  reason: z.string().optional(),
 });
 
 export const TicketDesignationRequired = z.object({
@@ -158,6 +171,7 @@ export const TicketEvent = z.discriminatedUnion('type', [
   TicketEscalated,
   TicketWhistled,
   TicketReturned,
+  TicketReturnReviewed,
   TicketDesignationRequired,
   TicketExtensionRequested,
   TicketExtensionDecided,

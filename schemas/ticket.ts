@@ -25,6 +25,7 @@ export type Citizen = z.infer<typeof Citizen>;
  * received: written, not yet routed; dispatched: at a unit, waiting to be accepted;
  * accepted: being handled; difficult: waiting for the supervision office's decision;
  * awaiting-designation: returned too often, the supervision office names the unit;
+ * return-review: a unit returned it, the hotline's dispatch desk reviews the return (退单审核);
  * resolved: replied to, waiting for the citizen's callback; closed: done for good.
  */
 export const TicketStatus = z.enum([
@@ -33,6 +34,7 @@ export const TicketStatus = z.enum([
   'accepted',
   'difficult',
   'awaiting-designation',
+  'return-review',
   'resolved',
   'closed',
 ]);
@@ -84,6 +86,16 @@ export const PendingExtension = z.object({
   requestedAt: IsoDateTime,
 });
 
+/** A return waiting for the dispatch desk's review; the returning unit gets the ticket back as it was if rejected. */
+export const PendingReturn = z.object({
+  unitId: Id,
+  fromStatus: z.enum(['dispatched', 'accepted']),
+  reason: z.string(),
+  suggestedUnitId: Id.optional(),
+  requestedAt: IsoDateTime,
+  reviewBy: IsoDateTime,
+});
+
 export const Ticket = z.object({
   id: Id,
   channel: Channel,
@@ -103,6 +115,7 @@ export const Ticket = z.object({
   deadlines: Deadlines,
   counters: Counters,
   pendingExtension: PendingExtension.optional(),
+  pendingReturn: PendingReturn.optional(),
   /** Departments a street asked for when it blew the whistle. */
   whistledDepartmentIds: z.array(Id).default([]),
   outcome: Outcome.optional(),

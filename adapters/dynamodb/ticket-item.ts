@@ -1,7 +1,7 @@
 // Ticket <-> DynamoDB item: the ticket as stored, plus the sparse index keys that serve each listing.
 import { Ticket } from '../../schemas/ticket.js';
 
-const inQueue = new Set(['dispatched', 'accepted', 'difficult', 'awaiting-designation']);
+const inQueue = new Set(['dispatched', 'accepted', 'difficult', 'awaiting-designation', 'return-review']);
 const inHand = new Set(['dispatched', 'accepted']);
 
 export interface TicketIndexKeys {

@@ -11,7 +11,8 @@ const titles: Record<NotifiedType, [string, string]> = {
   'ticket.dispatched': ['新工单', 'New ticket'],
   'ticket.warning': ['工单即将超时提醒', 'Deadline approaching'],
   'ticket.escalated': ['工单升级', 'Ticket escalated'],
-  'ticket.returned': ['工单退回', 'Ticket returned'],
+  'ticket.returned': ['退单待审核', 'Return to review'],
+  'ticket.return-reviewed': ['退单审核结果', 'Return reviewed'],
   'ticket.marked-difficult': ['疑难工单待决定', 'Difficult case to decide'],
   'ticket.extension-requested': ['延期申请待审批', 'Extension requested'],
   'ticket.resolved': ['工单已办结', 'Ticket resolved'],
@@ -24,6 +25,7 @@ const titles: Record<NotifiedType, [string, string]> = {
 const mustAct: Partial<Record<NotifiedType, string>> = {
   'ticket.marked-difficult': '市热线办作出决定：重新派单、限期办理或解释结案',
   'ticket.extension-requested': '市热线办审批延期申请',
+  'ticket.returned': '热线派单台审核退单：批准改派或驳回',
 };
 
 export interface Mail {

@@ -7,6 +7,7 @@ export const notifiedTypes = [
   'ticket.warning',
   'ticket.escalated',
   'ticket.returned',
+  'ticket.return-reviewed',
   'ticket.marked-difficult',
   'ticket.extension-requested',
   'ticket.resolved',
@@ -36,6 +37,9 @@ export function recipientsOf(event: TicketEvent, previousUnitId: string | undefi
         return [supervisionUnitId];
       case 'ticket.resolved':
         return [event.unitId];
+      case 'ticket.return-reviewed':
+        // The returning unit learns whether the ticket left it or is back with it.
+        return [event.returningUnitId];
       case 'ticket.closed':
         return previousUnitId ? [previousUnitId] : [];
       default:

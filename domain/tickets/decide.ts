@@ -5,7 +5,7 @@ import type { NewTicketEvent } from '../../schemas/ticket-events.js';
 import { ConflictError, RuleViolationError } from '../errors.js';
 import { canWhistle, nextRung } from '../escalation/escalation-ladder.js';
 import { rerouteAfterReturn, routeTicket } from '../routing/route-ticket.js';
-import { allot, completionDays, extend } from '../sla/deadlines.js';
+import { allot, applyLimit, completionDays, extend } from '../sla/deadlines.js';
 import type { DecisionContext } from './decision-context.js';
 import { beijingTime } from '../time/beijing-time.js';
 import { requireHandler, requireRole, requireStatus, requireSystem } from './guards.js';
@@ -114,10 +114,11 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
       });
     }
     const returns = ticket.counters.returns + 1;
+    // Checks the suggested unit now, so the desk reviews only returns that could be approved as asked.
     const next = rerouteAfterReturn(ticket, returns, command.suggestedUnitId, ctx.city, ctx.policy);
-    const returned: NewTicketEvent = {
+    const returned = {
       ...stamp(ctx),
-      type: 'ticket.returned',
+      type: 'ticket.returned' as const,
       unitId: actor.unitId ?? '',
       reason: command.reason,
       suggestedUnitId: command.suggestedUnitId,
@@ -128,8 +129,33 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
         { ...stamp(ctx), type: 'ticket.designation-required', supervisionUnitId: next.supervisionUnitId, returns },
       ];
     }
+    // 退单审核: the hotline's dispatch desk looks at every return before the ticket moves.
+    const reviewBy = applyLimit(ctx.policy.returnReview, ctx.now, ctx.calendar).at.toISOString();
+    const fromStatus = ticket.status === 'accepted' ? 'accepted' : 'dispatched';
+    return [{ ...returned, review: { reviewerUnitId: ctx.city.supervision.id, reviewBy, fromStatus } }];
+  },
+
+  'review-return'(ticket, command, ctx) {
+    requireRole(ctx.actor, ['operator', 'supervisor'], 'review-return');
+    requireStatus(ticket, 'review-return', ['return-review']);
+    const pending = ticket.pendingReturn;
+    if (!pending) throw new ConflictError('review-return.none-pending', { zh: '没有待审核的退单', en: 'no return is waiting for review' });
+    const reviewed = { ...stamp(ctx), type: 'ticket.return-reviewed' as const, returningUnitId: pending.unitId };
+    if (command.decision === 'reject') {
+      // Back to the returning unit as it was: same status, same deadlines.
+      return [{ ...reviewed, approved: false, reason: command.reason }];
+    }
+    const target = command.unitId ?? pending.suggestedUnitId;
+    const next = target
+      ? { kind: 'dispatch' as const, unitId: target }
+      : rerouteAfterReturn({ ...ticket, unitId: pending.unitId }, ticket.counters.returns, undefined, ctx.city, ctx.policy);
+    if (next.kind !== 'dispatch') throw new ConflictError('review-return.designation', { zh: '该工单须由市热线办指定承办单位', en: 'the supervision office must designate the unit' });
+    requireHandlerUnit(next.unitId, ctx, 'unitId');
+    if (next.unitId === pending.unitId) {
+      throw new RuleViolationError('review-return.same-unit', { zh: 'unitId：批准退单须改派其他单位；否则请驳回', en: 'unitId: approving a return sends the ticket elsewhere; reject it instead' });
+    }
     return [
-      returned,
+      { ...reviewed, approved: true, unitId: next.unitId },
       {
         ...stamp(ctx),
         type: 'ticket.dispatched',
@@ -141,6 +167,17 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
         dispatchMs: Math.max(0, ctx.now.getTime() - Date.parse(ticket.createdAt)),
       },
     ];
+  },
+
+  'return-review-timeout'(ticket, _command, ctx) {
+    requireSystem(ctx.actor, 'return-review-timeout');
+    requireStatus(ticket, 'return-review-timeout', ['return-review']);
+    const reviewBy = ticket.pendingReturn?.reviewBy;
+    if (reviewBy && ctx.now < new Date(reviewBy)) {
+      throw new ConflictError('return-review.not-due', { zh: `退单审核时限为 ${beijingTime(reviewBy)}（北京时间）`, en: `the return may be reviewed until ${beijingTime(reviewBy)} Beijing time` });
+    }
+    // Nobody reviewed it in time: the supervision office decides who handles it.
+    return [{ ...stamp(ctx), type: 'ticket.designation-required', supervisionUnitId: ctx.city.supervision.id, returns: ticket.counters.returns }];
   },
 
   'request-extension'(ticket, command, ctx) {

@@ -69,8 +69,19 @@ function applyChange(t: Ticket, e: Exclude<TicketEvent, { type: 'ticket.created'
       };
     case 'ticket.whistled':
       return { ...t, whistledDepartmentIds: [...new Set([...t.whistledDepartmentIds, ...e.departmentIds])] };
-    case 'ticket.returned':
-      return { ...t, counters: { ...t.counters, returns: t.counters.returns + 1 } };
+    case 'ticket.returned': {
+      const counters = { ...t.counters, returns: t.counters.returns + 1 };
+      if (!e.review) return { ...t, counters };
+      const { reviewerUnitId, reviewBy, fromStatus } = e.review;
+      const pendingReturn = { unitId: e.unitId, fromStatus, reason: e.reason, suggestedUnitId: e.suggestedUnitId, requestedAt: e.at, reviewBy };
+      return { ...t, counters, status: 'return-review', unitId: reviewerUnitId, pendingReturn, pendingExtension: undefined };
+    }
+    case 'ticket.return-reviewed': {
+      const pending = t.pendingReturn;
+      // Approved: the dispatch that follows moves the ticket; rejected: it is back with its unit as it was.
+      if (e.approved || !pending) return { ...t, pendingReturn: undefined };
+      return { ...t, status: pending.fromStatus, unitId: pending.unitId, pendingReturn: undefined };
+    }
     case 'ticket.designation-required':
       return {
         ...t,
@@ -79,6 +90,7 @@ function applyChange(t: Ticket, e: Exclude<TicketEvent, { type: 'ticket.created'
         deadlines: { warnings: [], provisional: false },
         warnedAt: undefined,
         reopenedAt: undefined,
+        pendingReturn: undefined,
       };
     case 'ticket.extension-requested':
       return { ...t, pendingExtension: { days: e.days, reason: e.reason, requestedAt: e.at } };

@@ -22,6 +22,8 @@ const doing: Record<CommandName, Text> = {
   'mark-difficult': { zh: '标记疑难', en: 'mark as difficult' },
   'decide-difficult': { zh: '决定疑难事项', en: 'decide a difficult case for' },
   designate: { zh: '指定承办单位', en: 'designate a unit for' },
+  'review-return': { zh: '审核退单', en: 'review the return of' },
+  'return-review-timeout': { zh: '结束退单审核', en: 'time out the return review of' },
   callback: { zh: '记录回访', en: 'record a callback for' },
   'callback-timeout': { zh: '结束回访', en: 'time out the callback of' },
   warn: { zh: '发出预警', en: 'warn about' },

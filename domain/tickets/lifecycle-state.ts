@@ -17,6 +17,8 @@ export function lifecyclePhase(ticket: Ticket): LifecyclePhase {
       return 'difficult';
     case 'awaiting-designation':
       return 'awaiting-designation';
+    case 'return-review':
+      return 'return-review';
     case 'dispatched':
     case 'accepted':
       if (ticket.level === 3) return 'at-city';

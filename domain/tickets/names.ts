@@ -9,6 +9,7 @@ export const statusNames: Record<TicketStatus, Text> = {
   accepted: { zh: '办理中', en: 'accepted' },
   difficult: { zh: '疑难待定', en: 'difficult' },
   'awaiting-designation': { zh: '待指定承办单位', en: 'awaiting designation' },
+  'return-review': { zh: '退单待审核', en: 'return under review' },
   resolved: { zh: '已办结待回访', en: 'resolved' },
   closed: { zh: '已关闭', en: 'closed' },
 };

@@ -6,12 +6,16 @@ import { missedDeadline } from './decide.js';
 export const IDLE_RECHECK_SECONDS = 24 * 3600;
 
 /** What is due at `now`, in the order the lifecycle handles it. */
-export type DueWork = 'warn' | 'escalate' | 'callback-timeout' | undefined;
+export type DueWork = 'warn' | 'escalate' | 'callback-timeout' | 'return-review-timeout' | undefined;
 
 /** The time-driven command due for the ticket now, if any. */
 export function dueWork(ticket: Ticket, now: Date): DueWork {
   const { warnings, callback } = ticket.deadlines;
   if (ticket.status === 'resolved') return callback && now >= new Date(callback) ? 'callback-timeout' : undefined;
+  if (ticket.status === 'return-review') {
+    const reviewBy = ticket.pendingReturn?.reviewBy;
+    return reviewBy && now >= new Date(reviewBy) ? 'return-review-timeout' : undefined;
+  }
   if (ticket.status !== 'dispatched' && ticket.status !== 'accepted') return undefined;
   if (missedDeadline(ticket, now) && ticket.level < 3) return 'escalate';
   const warning = warnings[0];
@@ -24,6 +28,7 @@ export function secondsUntilNextWakeUp(ticket: Ticket, now: Date): number {
   const { accept, complete, warnings, callback } = ticket.deadlines;
   const candidates: (string | undefined)[] = [];
   if (ticket.status === 'resolved') candidates.push(callback);
+  else if (ticket.status === 'return-review') candidates.push(ticket.pendingReturn?.reviewBy);
   else if (ticket.status === 'dispatched' || ticket.status === 'accepted') {
     candidates.push(warnings[0]);
     if (ticket.level < 3) candidates.push(complete, ticket.status === 'dispatched' ? accept : undefined);

@@ -6,7 +6,8 @@ import { Id } from '../common.js';
  * Where a ticket stands, as the supervision office names it; the machine has one state per phase and a Choice routes
  * on it. at-unit: the handling unit (level 1) has it; warned: its deadline is near and the unit was told; reopened:
  * back at the unit after an unsatisfied callback; at-district / at-city: escalated (区级兜底 / 督办);
- * awaiting-designation: returned too often, the supervision office names the unit; difficult: awaiting the
+ * awaiting-designation: returned too often, the supervision office names the unit; return-review: a return waits
+ * for the hotline's dispatch desk (退单审核); difficult: awaiting the
  * supervision office's decision; awaiting-callback: resolved, the citizen is asked (回访); closed: done.
  */
 export const LifecyclePhase = z.enum([
@@ -16,6 +17,7 @@ export const LifecyclePhase = z.enum([
   'at-district',
   'at-city',
   'awaiting-designation',
+  'return-review',
   'difficult',
   'awaiting-callback',
   'closed',

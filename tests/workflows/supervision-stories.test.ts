@@ -45,3 +45,43 @@ describe('the supervision office', () => {
     expect(told[0]?.text).toContain('需办理：市热线办作出决定：重新派单、限期办理或解释结案');
   });
 });
+
+describe('the dispatch desk reviewing returns (退单审核)', () => {
+  it('approves a return to another unit than the one the street suggested', async () => {
+    const id = await city.open();
+
+    await city.act('clerk-haibin-dongmen', id, { type: 'return', reason: '系施工噪音，属城管职责', suggestedUnitId: 'dept-urban-management' });
+    expect(await city.ticket(id)).toMatchObject({ status: 'return-review', unitId: 'supervision' });
+    const approved = await city.act('operator-1', id, { type: 'review-return', decision: 'approve', unitId: 'dept-housing' });
+
+    expect(approved.status).toBe(200);
+    expect(await city.ticket(id)).toMatchObject({ status: 'dispatched', unitId: 'dept-housing', counters: { returns: 1 } });
+    expect(phasesOf(await city.lifecyclePath(id))).toEqual(['Dispatch to the unit', 'At the unit', 'Return under review', 'At the unit']);
+  });
+
+  it('rejects a return with a reason: the street has it back with its deadlines unchanged, and is told why', async () => {
+    await call(runtime, 'PUT', '/v1/units/s-haibin-dongmen/subscriptions', { emails: ['dongmen@haiqiao.example'] }, await login(runtime, 'admin'));
+    const id = await city.open();
+    await city.act('clerk-haibin-dongmen', id, { type: 'accept' });
+    const { deadlines } = await city.ticket(id);
+
+    await city.act('clerk-haibin-dongmen', id, { type: 'return', reason: '不属本街道辖区' });
+    const rejected = await city.act('supervisor-1', id, { type: 'review-return', decision: 'reject', reason: '属本街道辖区，请继续办理' });
+
+    expect(rejected.status).toBe(200);
+    expect(await city.ticket(id)).toMatchObject({ status: 'accepted', unitId: 's-haibin-dongmen', deadlines });
+    const mail = (await call(runtime, 'GET', '/_local/mail')).body as unknown as { to: string[]; subject: string }[];
+    expect(mail.filter((m) => m.subject.startsWith(`【12345】退单审核结果：${id}`)).map((m) => m.to)).toEqual([['dongmen@haiqiao.example']]);
+  });
+
+  it('hands a return nobody reviewed within four working hours to the supervision office to designate', async () => {
+    const id = await city.open();
+    await city.act('clerk-haibin-dongmen', id, { type: 'return', reason: '不属本街道辖区' });
+    const { pendingReturn } = (await city.ticket(id)) as { pendingReturn?: { reviewBy: string } };
+
+    await city.timeIs(new Date(Date.parse(pendingReturn?.reviewBy ?? '') + 60_000).toISOString());
+
+    expect(await city.ticket(id)).toMatchObject({ status: 'awaiting-designation', unitId: 'supervision' });
+    expect(phasesOf(await city.lifecyclePath(id))).toEqual(['Dispatch to the unit', 'At the unit', 'Return under review', 'Awaiting designation']);
+  });
+});

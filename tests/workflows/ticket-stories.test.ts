@@ -54,8 +54,10 @@ describe('stories of a ticket', () => {
     const id = await city.open();
 
     await city.act('clerk-haibin-dongmen', id, { type: 'return', reason: '系施工噪音，属城管职责', suggestedUnitId: 'dept-urban-management' });
+    await city.act('operator-1', id, { type: 'review-return', decision: 'approve' });
     expect(await city.ticket(id)).toMatchObject({ unitId: 'dept-urban-management', counters: { returns: 1 } });
     await city.act('clerk-urban-management', id, { type: 'return', reason: '属居民之间纠纷，由街道调解', suggestedUnitId: 's-haibin-dongmen' });
+    await city.act('operator-1', id, { type: 'review-return', decision: 'approve' });
     await city.act('clerk-haibin-dongmen', id, { type: 'return', reason: '仍认为属城管职责' });
     expect(await city.ticket(id)).toMatchObject({ status: 'awaiting-designation', unitId: 'supervision', counters: { returns: 3 } });
 
@@ -64,7 +66,16 @@ describe('stories of a ticket', () => {
     const refused = await city.act('clerk-urban-management', id, { type: 'return', reason: '再次退回' });
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ rule: 'return.designated' });
-    expect(phasesOf(await city.lifecyclePath(id))).toEqual(['Dispatch to the unit', 'At the unit', 'Awaiting designation', 'At the unit']);
+    expect(phasesOf(await city.lifecyclePath(id))).toEqual([
+      'Dispatch to the unit',
+      'At the unit',
+      'Return under review',
+      'At the unit',
+      'Return under review',
+      'At the unit',
+      'Awaiting designation',
+      'At the unit',
+    ]);
   });
 
   it('an extension request is approved by the supervision office and moves the deadline', async () => {

@@ -174,21 +174,62 @@ describe('acceptance and resolution', () => {
 });
 
 describe('returns', () => {
-  it('re-routes a returned ticket to the unit the street names, with fresh deadlines', () => {
+  it('puts a return before the dispatch desk, which re-routes it to the unit the street names with fresh deadlines', () => {
     const story = dispatchedNoiseComplaint();
 
     story.do(dongmen, { type: 'return', reason: '系施工噪音，属城管职责', suggestedUnitId: 'dept-urban-management' }, at('2026-11-24T09:30:00+08:00'));
+    expect(story.ticket).toMatchObject({ status: 'return-review', unitId: 'supervision', counters: { returns: 1 } });
+    // Four working hours to review: 09:30 -> 12:00 is 2.5, then 13:30 -> 15:00.
+    expect(story.ticket.pendingReturn).toMatchObject({ unitId: 's-haibin-dongmen', suggestedUnitId: 'dept-urban-management', reviewBy: '2026-11-24T07:00:00.000Z' });
+    story.do(operator, { type: 'review-return', decision: 'approve' }, at('2026-11-24T10:30:00+08:00'));
 
     expect(story.ticket).toMatchObject({ status: 'dispatched', unitId: 'dept-urban-management', counters: { returns: 1 } });
-    expect(story.ticket.deadlines.complete).toBe('2026-12-15T01:30:00.000Z');
+    expect(story.ticket.pendingReturn).toBeUndefined();
+    expect(story.ticket.deadlines.complete).toBe('2026-12-15T02:30:00.000Z');
   });
 
-  it('sends a return without a named unit to the district, which coordinates', () => {
-    const story = dispatchedNoiseComplaint();
+  it('lets the desk approve a return to another unit than the one suggested, or to the district when none was named', () => {
+    const elsewhere = dispatchedNoiseComplaint();
+    elsewhere.do(dongmen, { type: 'return', reason: '系施工噪音，属城管职责', suggestedUnitId: 'dept-urban-management' }, at('2026-11-24T09:30:00+08:00'));
+    elsewhere.do(operator, { type: 'review-return', decision: 'approve', unitId: 'dept-housing' }, at('2026-11-24T10:30:00+08:00'));
+    const unnamed = dispatchedNoiseComplaint();
+    unnamed.do(dongmen, { type: 'return', reason: '不属本街道辖区' }, at('2026-11-24T09:30:00+08:00'));
+    unnamed.do(operator, { type: 'review-return', decision: 'approve' }, at('2026-11-24T10:30:00+08:00'));
 
+    expect(elsewhere.ticket.unitId).toBe('dept-housing');
+    expect(unnamed.ticket.unitId).toBe('d-haibin');
+  });
+
+  it('sends a rejected return back to its unit in the state it left, with its deadlines unchanged', () => {
+    const story = dispatchedNoiseComplaint();
+    story.do(dongmen, { type: 'accept' }, at('2026-11-24T09:00:00+08:00'));
+    const deadlines = story.ticket.deadlines;
     story.do(dongmen, { type: 'return', reason: '不属本街道辖区' }, at('2026-11-24T09:30:00+08:00'));
 
-    expect(story.ticket.unitId).toBe('d-haibin');
+    story.do(supervisor, { type: 'review-return', decision: 'reject', reason: '属本街道辖区，请继续办理' }, at('2026-11-24T11:00:00+08:00'));
+
+    expect(story.ticket).toMatchObject({ status: 'accepted', unitId: 's-haibin-dongmen', deadlines });
+    expect(story.events.at(-1)).toMatchObject({ type: 'ticket.return-reviewed', approved: false, returningUnitId: 's-haibin-dongmen', reason: '属本街道辖区，请继续办理' });
+  });
+
+  it('lets only the hotline’s operators and supervisors review, and only while a return waits', () => {
+    const story = dispatchedNoiseComplaint();
+    expect(story.refuse(operator, { type: 'review-return', decision: 'approve' }, monday).rule).toBe('review-return.status');
+    story.do(dongmen, { type: 'return', reason: '不属本街道辖区' }, at('2026-11-24T09:30:00+08:00'));
+
+    expect(story.refuse(dongmen, { type: 'review-return', decision: 'approve' }, at('2026-11-24T10:00:00+08:00')).rule).toBe('review-return.role');
+    expect(story.refuse(operator, { type: 'review-return', decision: 'approve', unitId: 's-haibin-dongmen' }, at('2026-11-24T10:00:00+08:00')).rule).toBe('review-return.same-unit');
+  });
+
+  it('hands a return nobody reviewed in time to the supervision office to designate', () => {
+    const story = dispatchedNoiseComplaint();
+    story.do(dongmen, { type: 'return', reason: '不属本街道辖区' }, at('2026-11-24T09:30:00+08:00'));
+    expect(story.refuse(system, { type: 'return-review-timeout' }, at('2026-11-24T14:59:00+08:00')).rule).toBe('return-review.not-due');
+
+    story.do(system, { type: 'return-review-timeout' }, at('2026-11-24T15:00:00+08:00'));
+
+    expect(story.ticket).toMatchObject({ status: 'awaiting-designation', unitId: 'supervision' });
+    expect(story.ticket.pendingReturn).toBeUndefined();
   });
 
   it('closes the return window 2 working days after dispatch', () => {
@@ -206,6 +247,8 @@ describe('returns', () => {
     let holder = 's-haibin-dongmen';
     hops.forEach((next, i) => {
       story.do(clerkOf(holder), { type: 'return', reason: '不属本单位职责', suggestedUnitId: next }, at(`2026-11-2${3 + i}T16:00:00+08:00`));
+      // The first two returns pass the dispatch desk; the third goes straight to the supervision office.
+      if (i < 2) story.do(operator, { type: 'review-return', decision: 'approve' }, at(`2026-11-2${3 + i}T16:30:00+08:00`));
       holder = next;
     });
 
