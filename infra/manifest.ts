@@ -85,7 +85,12 @@ export const manifest: Manifest = {
   functions: [
     { name: 'list-units', entry: 'functions/api/list-units.ts', tables: { Directory: 'read' } },
     { name: 'list-catalogue', entry: 'functions/api/list-catalogue.ts', tables: { Directory: 'read' } },
-    { name: 'create-ticket', entry: 'functions/api/create-ticket.ts', tables: { ...ticketWrites, Directory: 'read', SearchTokens: 'write' } },
+    {
+      name: 'create-ticket',
+      entry: 'functions/api/create-ticket.ts',
+      tables: { ...ticketWrites, Directory: 'read', SearchTokens: 'write' },
+      nativeModules: ['@node-rs/jieba'],
+    },
     { name: 'get-ticket', entry: 'functions/api/get-ticket.ts', tables: { Tickets: 'read', TicketEvents: 'read', Deliveries: 'read' } },
     { name: 'ticket-action', entry: 'functions/api/ticket-action.ts', tables: { ...ticketWrites, Directory: 'read', TaskTokens: 'read' }, stateMachines: ['ticket-lifecycle'] },
     { name: 'start-lifecycle', entry: 'functions/streams/start-lifecycle.ts', stateMachines: ['ticket-lifecycle'] },
@@ -129,7 +134,7 @@ export const manifest: Manifest = {
       ],
     },
     { name: 'unit-subscriptions', entry: 'functions/api/unit-subscriptions.ts', tables: { Directory: 'read-write' } },
-    { name: 'list-tickets', entry: 'functions/api/list-tickets.ts', tables: { Tickets: 'read', SearchTokens: 'read' } },
+    { name: 'list-tickets', entry: 'functions/api/list-tickets.ts', tables: { Tickets: 'read', SearchTokens: 'read' }, nativeModules: ['@node-rs/jieba'] },
     { name: 'openapi', entry: 'functions/api/openapi.ts' },
     { name: 'list-undelivered', entry: 'functions/api/list-undelivered.ts', tables: { Deliveries: 'read' } },
   ],

@@ -1,10 +1,13 @@
 // Segmenter on jieba (@node-rs/jieba, a prebuilt native binding shipped in its npm package): words and their rarity.
-import { Jieba, TfIdf } from '@node-rs/jieba';
-import { dict, idf } from '@node-rs/jieba/dict.js';
 import type { Segmenter } from '../../domain/ports/segmenter.js';
 
-/** A segmenter with jieba's default dictionary and IDF table (about half a second and 80 MB to load: load it once). */
-export function jiebaSegmenter(): Segmenter {
+/**
+ * A segmenter with jieba's default dictionary and IDF table: about half a second and 80 MB, so load it once. The
+ * package is imported here, when a segmenter is first asked for, so only the functions that cut text need it
+ * (infra/manifest.ts lists it under their `nativeModules`).
+ */
+export async function jiebaSegmenter(): Promise<Segmenter> {
+  const [{ Jieba, TfIdf }, { dict, idf }] = await Promise.all([import('@node-rs/jieba'), import('@node-rs/jieba/dict.js')]);
   const jieba = Jieba.withDict(dict);
   const tfIdf = TfIdf.withDict(idf);
   return {

@@ -5,8 +5,8 @@ import type { Segmenter } from '../../../domain/ports/segmenter.js';
 import { queryTokens, tokensToIndex } from '../../../domain/search/search-tokens.js';
 
 let jieba: Segmenter;
-beforeAll(() => {
-  jieba = jiebaSegmenter();
+beforeAll(async () => {
+  jieba = await jiebaSegmenter();
 });
 
 describe('the jieba segmenter', () => {
