@@ -1,12 +1,13 @@
 // POST /v1/tickets: intake writes the ticket; its stream record starts the lifecycle. A retried Idempotency-Key returns the first ticket.
 import { createHash, randomBytes } from 'node:crypto';
+import { MAX_SEARCH_TOKENS, tokensToIndex } from '../../domain/search/search-tokens.js';
 import { openTicket } from '../../domain/tickets/open-ticket.js';
 import { evolve, stamp } from '../../domain/tickets/evolve.js';
 import { CreateTicket } from '../../schemas/commands.js';
 import type { Ticket } from '../../schemas/ticket.js';
 import { requestActor } from '../shared/actor.js';
 import { httpHandler, json, parseBody } from '../shared/http.js';
-import { decisionContext, tickets } from '../shared/services.js';
+import { decisionContext, segmenter, tickets } from '../shared/services.js';
 
 /** `T20261123-4K7Q2X`: the Shanghai date of intake, then randomness. */
 function newTicketId(at: Date): string {
@@ -23,7 +24,9 @@ export const handler = httpHandler(async (event) => {
   const ticket = events.reduce<Ticket | undefined>(evolve, undefined) as Ticket;
   const key = event.headers['idempotency-key'];
   const claim = key ? { key, fingerprint: createHash('sha256').update(JSON.stringify(body)).digest('hex') } : undefined;
-  const created = await tickets.create(ticket, events, claim);
+  // The words it will be found by are written with it: its text never changes after intake.
+  const words = tokensToIndex(ticket, await segmenter(), MAX_SEARCH_TOKENS);
+  const created = await tickets.create(ticket, events, claim, words);
   return json(created.replayed ? 200 : 201, created.ticket, { location: `/v1/tickets/${created.ticket.id}` });
 });
 

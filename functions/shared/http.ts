@@ -3,7 +3,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import { CaseworkError, ValidationError } from '../../domain/errors.js';
-import { fieldIssues } from '../../schemas/validation-error.js';
+import { fieldIssues, formatPath } from '../../schemas/validation-error.js';
 import { logger, withLogging } from './logger.js';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -25,6 +25,17 @@ export function parseBody<S extends z.ZodType>(event: ApiEvent, schema: S): z.ou
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldIssues(parsed.error));
   return parsed.data;
+}
+
+/** Parses the query string with a schema; a malformed or unknown parameter is a 400 naming it. */
+export function parseQuery<S extends z.ZodType>(event: ApiEvent, schema: S): z.output<S> {
+  const parsed = schema.safeParse(event.queryStringParameters ?? {});
+  if (parsed.success) return parsed.data;
+  // An unknown parameter (a typo) would otherwise widen the listing silently: name each one.
+  const issues = parsed.error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ path: key, message: 'is not a parameter of this route' })) : [{ path: formatPath(issue.path), message: issue.message }],
+  );
+  throw new ValidationError(issues);
 }
 
 /** Wraps a handler: a CaseworkError becomes its status with `{error, rule, message, issues?}`; anything else is a 500. */
