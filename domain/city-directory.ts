@@ -43,18 +43,19 @@ export class CityDirectory {
   /** Problems with a ticket's category and location, worded for the person who sent them. */
   checkTicketReferences(category: string, location: Location): FieldIssue[] {
     const issues: FieldIssue[] = [];
-    if (!this.categories.has(category)) issues.push({ path: 'category', message: `unknown category "${category}"` });
+    if (!this.categories.has(category)) issues.push({ path: 'category', message: `unknown category "${category}"`, zh: `没有诉求类别“${category}”` });
     const district = this.units.get(location.districtId);
     if (district?.type !== 'district') {
-      issues.push({ path: 'location.districtId', message: `unknown district "${location.districtId}"` });
+      issues.push({ path: 'location.districtId', message: `unknown district "${location.districtId}"`, zh: `没有区“${location.districtId}”` });
     }
     const street = this.units.get(location.streetId);
     if (street?.type !== 'street') {
-      issues.push({ path: 'location.streetId', message: `unknown street "${location.streetId}"` });
+      issues.push({ path: 'location.streetId', message: `unknown street "${location.streetId}"`, zh: `没有街道“${location.streetId}”` });
     } else if (district?.type === 'district' && street.districtId !== district.id) {
       issues.push({
         path: 'location.streetId',
         message: `street "${street.id}" is not in district "${district.id}"`,
+        zh: `街道“${street.id}”不在区“${district.id}”内`,
       });
     }
     return issues;

@@ -2,17 +2,27 @@
 import type { FieldIssue } from '../schemas/validation-error.js';
 import { describeIssues } from '../schemas/validation-error.js';
 
+/** A text people read, in Simplified Chinese (the default) and English. */
+export interface Text {
+  zh: string;
+  en: string;
+}
+export type Language = keyof Text;
+
 /**
- * Base of every error a person can cause; `rule` is a stable code, `message` is for people. The one way a broken
- * rule is reported: thrown, from the domain up to the HTTP edge, which answers with `status`.
+ * Base of every error a person can cause; `rule` is a stable id (`extension.too-long`), `text` what people read in
+ * either language. The one way a broken rule is reported: thrown, from the domain up to the HTTP edge, which answers
+ * with `status` in the language the request asks for.
  */
 export abstract class CaseworkError extends Error {
   abstract readonly status: number;
+  readonly text: Text;
   constructor(
     readonly rule: string,
-    message: string,
+    text: Text,
   ) {
-    super(message);
+    super(text.en);
+    this.text = text;
     this.name = new.target.name;
   }
 }
@@ -21,15 +31,17 @@ export abstract class CaseworkError extends Error {
 export class ValidationError extends CaseworkError {
   readonly status = 400;
   constructor(readonly issues: FieldIssue[]) {
-    super('validation', describeIssues(issues));
+    super('validation', { zh: describeIssues(issues, 'zh'), en: describeIssues(issues, 'en') });
   }
 }
+
+const things: Record<string, string> = { ticket: '工单', unit: '单位', panel: '会商', entry: '台账条目', category: '诉求类别' };
 
 /** The thing addressed does not exist (404). */
 export class NotFoundError extends CaseworkError {
   readonly status = 404;
   constructor(what: string, id: string) {
-    super(`${what}.not-found`, `${what} "${id}" does not exist`);
+    super(`${what}.not-found`, { zh: `${things[what] ?? what}“${id}”不存在`, en: `${what} "${id}" does not exist` });
   }
 }
 

@@ -4,7 +4,8 @@ import { Channel, Id, TicketKind, Urgency } from './common.js';
 import { Citizen, Location } from './ticket.js';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
-const reason = z.string().trim().min(4, 'must give a reason of at least 4 characters').max(1000);
+// Chinese says much in few characters: 需协调 is a reason.
+const reason = z.string().trim().min(2, 'must give a reason').max(1000);
 
 /** `POST /v1/tickets`: kind and urgency default from the category when omitted. */
 export const CreateTicket = z.object({
@@ -93,6 +94,7 @@ export const TicketActionBody = z.unknown().transform((body, ctx): TicketAction 
       code: 'custom',
       path: ['type'],
       message: `unknown action ${JSON.stringify(type)}; expected one of ${ticketActionTypes.join(', ')}`,
+      params: { zh: `没有“${String(type)}”这种操作；应为 ${ticketActionTypes.join('、')} 之一` },
     });
     return z.NEVER;
   }

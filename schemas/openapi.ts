@@ -3,10 +3,11 @@ import { z } from 'zod';
 import type { RouteSpec } from '../infra/manifest-types.js';
 import { Category } from './catalogue.js';
 import { Callback, CreateTicket, TicketAction } from './commands.js';
+import { IntakeAnswer } from './intake.js';
 import { TicketEvent } from './ticket-events.js';
 import { ListTicketsQuery } from './ticket-query.js';
 import { Ticket } from './ticket.js';
-import { Subscriptions, Unit } from './unit.js';
+import { Subscriptions, SubscriptionsView, Unit } from './unit.js';
 
 const ErrorBody = z.object({ error: z.string(), rule: z.string(), message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() });
 const TicketWithTimeline = Ticket.extend({ timeline: z.array(TicketEvent), notifications: z.array(z.record(z.string(), z.unknown())) });
@@ -24,7 +25,11 @@ interface Contract {
 const contracts: Record<string, Contract> = {
   'list-units': { summary: 'Every unit of the city', response: z.object({ units: z.array(Unit) }) },
   'list-catalogue': { summary: 'The service catalogue', response: z.object({ categories: z.array(Category) }) },
-  'create-ticket': { summary: 'Intake: create a ticket (Idempotency-Key header makes a retry return the first ticket)', request: CreateTicket, response: Ticket },
+  'create-ticket': {
+    summary: 'Intake: create and route a ticket; the answer says where it went and what to tell the caller (Idempotency-Key header makes a retry return the first ticket)',
+    request: CreateTicket,
+    response: Ticket.extend({ intake: IntakeAnswer }),
+  },
   'get-ticket': { summary: 'A ticket with its deadlines, level, unit, timeline and notification attempts', response: TicketWithTimeline },
   'list-tickets': {
     summary: 'Tickets by any combination of filters, a named queue or words of their text, a page at a time; with no filter, your own queue (a unit) or the open tickets (city-wide roles)',
@@ -37,7 +42,11 @@ const contracts: Record<string, Contract> = {
   },
   'ticket-action': { summary: 'Act on a ticket (actions) or record the citizen callback (callback)', request: z.union([TicketAction, Callback]), response: Ticket },
   'list-undelivered': { summary: 'Notifications given up on after about 24 hours (supervision office)', response: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) },
-  'unit-subscriptions': { summary: "A unit's notification subscriptions (administrators)", request: Subscriptions, response: Subscriptions },
+  'unit-subscriptions': {
+    summary: "A unit's notification subscriptions (administrators); a webhook secret is write-only and answered as secretSet",
+    request: Subscriptions,
+    response: SubscriptionsView,
+  },
 };
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });

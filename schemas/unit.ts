@@ -33,3 +33,14 @@ export const Subscriptions = z.object({
   webhooks: z.array(WebhookSubscription).max(5).default([]),
 });
 export type Subscriptions = z.infer<typeof Subscriptions>;
+
+/** Subscriptions as answered: a webhook's secret is write-only, so only whether one is set is shown. */
+export const SubscriptionsView = Subscriptions.extend({
+  webhooks: z.array(z.object({ url: z.string(), secretSet: z.boolean() })),
+});
+export type SubscriptionsView = z.infer<typeof SubscriptionsView>;
+
+/** What a unit's subscriptions look like to someone reading them back: no secret. */
+export function viewOfSubscriptions(subscriptions: Subscriptions): SubscriptionsView {
+  return { ...subscriptions, webhooks: subscriptions.webhooks.map((w) => ({ url: w.url, secretSet: w.secret.length > 0 })) };
+}

@@ -20,6 +20,6 @@ export function actorFromClaims(claims: Record<string, unknown> | undefined): Ac
     role: claims?.['custom:role'],
     unitId: claims?.['custom:unitId'],
   });
-  if (!parsed.success) throw new ForbiddenError('auth.no-role', 'the token carries no Casework role');
+  if (!parsed.success) throw new ForbiddenError('auth.no-role', { zh: '登录凭证中没有 Casework 角色', en: 'the token carries no Casework role' });
   return parsed.data;
 }

@@ -16,7 +16,7 @@ export function decodeCursor(cursor: string | undefined): Record<string, unknown
   } catch {
     // fall through to the validation error
   }
-  throw refused('is not a cursor this API returned');
+  throw refused({ en: 'is not a cursor this API returned', zh: '不是本接口返回的翻页游标' });
 }
 
 const hashOf = (fingerprint: string) => createHash('sha256').update(fingerprint).digest('base64url').slice(0, 16);
@@ -31,12 +31,14 @@ export function decodeQueryCursor(cursor: string | undefined, fingerprint: strin
   const decoded = decodeCursor(cursor);
   if (decoded === undefined) return undefined;
   const { q, k } = decoded;
-  if (typeof k !== 'object' || k === null || Array.isArray(k)) throw refused('is not a cursor this API returned');
-  if (q !== hashOf(fingerprint)) throw refused('belongs to another query: send the same parameters as the page it came with');
+  if (typeof k !== 'object' || k === null || Array.isArray(k)) throw refused({ en: 'is not a cursor this API returned', zh: '不是本接口返回的翻页游标' });
+  if (q !== hashOf(fingerprint)) {
+    throw refused({ en: 'belongs to another query: send the same parameters as the page it came with', zh: '属于另一个查询：请带上与上一页相同的查询参数' });
+  }
   return k as Record<string, unknown>;
 }
 
 /** A cursor the client made up or took from elsewhere: the client's error, naming the parameter. */
-export function refused(message: string): ValidationError {
-  return new ValidationError([{ path: 'cursor', message }]);
+export function refused(why: { en: string; zh: string }): ValidationError {
+  return new ValidationError([{ path: 'cursor', message: why.en, zh: why.zh }]);
 }

@@ -29,6 +29,7 @@ export interface FinderLimits {
   readAhead: number;
 }
 
+const NOT_OURS = { en: 'is not a cursor of this query', zh: '不是本查询的翻页游标' };
 const DEFAULT_PAGE = 50;
 const MAX_PAGE = 200;
 
@@ -68,7 +69,7 @@ export class DynamoTicketFinder {
     } catch (error) {
       // A start key of the right query but outside its partition or range: DynamoDB says so, the client sent it.
       const { name, message } = error as { name?: string; message?: string };
-      if (start && name === 'ValidationException' && /start(ing)? ?key/i.test(message ?? '')) throw refused('is not a cursor of this query');
+      if (start && name === 'ValidationException' && /start(ing)? ?key/i.test(message ?? '')) throw refused(NOT_OURS);
       throw error;
     }
   }
@@ -165,6 +166,6 @@ function startKey(plan: TicketPlan, cursor: string | undefined): Item | undefine
       ? ['token', ['token', 'createdKey']]
       : [ticketIndexes[plan.key.index].partition, ['id', ticketIndexes[plan.key.index].partition, ticketIndexes[plan.key.index].sort]];
   const shaped = Object.keys(key).length === names.length && names.every((n) => typeof key[n] === 'string');
-  if (!shaped || key[partition] !== plan.key.equals) throw refused('is not a cursor of this query');
+  if (!shaped || key[partition] !== plan.key.equals) throw refused(NOT_OURS);
   return key;
 }

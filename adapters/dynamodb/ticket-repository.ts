@@ -3,7 +3,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, RuleViolationError } from '../../domain/errors.js';
 import type { IdempotencyClaim, Page, PageRequest, TicketRepository } from '../../domain/ports/ticket-repository.js';
-import type { EscalationLevel } from '../../schemas/common.js';
+import { type EscalationLevel, Id } from '../../schemas/common.js';
 import type { Ticket } from '../../schemas/ticket.js';
 import { TicketEvent } from '../../schemas/ticket-events.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -66,22 +66,27 @@ export class DynamoTicketRepository implements TicketRepository {
     );
     if (!Item) throw mapConflict(error, '(new ticket)');
     if (Item.fingerprint !== idempotency.fingerprint) {
-      throw new RuleViolationError(
-        'idempotency.key-reused',
-        `Idempotency-Key "${idempotency.key}" was already used for a different request`,
-      );
+      throw new RuleViolationError('idempotency.key-reused', {
+        zh: `Idempotency-Key“${idempotency.key}”已用于另一个不同的请求`,
+        en: `Idempotency-Key "${idempotency.key}" was already used for a different request`,
+      });
     }
     const first = await this.get(String(Item.ticketId));
-    if (!first) throw new ConflictError('idempotency.in-flight', 'the first request with this Idempotency-Key is still being written');
+    if (!first) {
+      throw new ConflictError('idempotency.in-flight', { zh: '使用此 Idempotency-Key 的第一个请求仍在写入', en: 'the first request with this Idempotency-Key is still being written' });
+    }
     return { ticket: first, replayed: true };
   }
 
   async get(id: string): Promise<Ticket | undefined> {
+    // Only a ticket id can name a ticket (the stream barrier's marker item, say, never can).
+    if (!Id.safeParse(id).success) return undefined;
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tables.tickets, Key: { id }, ConsistentRead: true }));
     return Item ? fromItem(Item) : undefined;
   }
 
   async history(id: string): Promise<TicketEvent[]> {
+    if (!Id.safeParse(id).success) return [];
     const events: TicketEvent[] = [];
     let start: Record<string, unknown> | undefined;
     do {
@@ -173,7 +178,10 @@ export class DynamoTicketRepository implements TicketRepository {
 function mapConflict(error: unknown, ticketId: string): unknown {
   const name = (error as { name?: string }).name;
   if (error instanceof TransactionCanceledException || name === 'ConditionalCheckFailedException') {
-    return new ConflictError('ticket.concurrent-update', `ticket ${ticketId} was changed by someone else; reload and try again`);
+    return new ConflictError('ticket.concurrent-update', {
+      zh: `工单 ${ticketId} 刚被他人修改，请刷新后重试`,
+      en: `ticket ${ticketId} was changed by someone else; reload and try again`,
+    });
   }
   return error;
 }

@@ -1,7 +1,9 @@
 // Every text a notification carries, in one place: what a unit reads about its ticket, and what the supervision office
 // reads when a unit could not be reached. Chinese first, one English line.
 import type { Delivery } from '../../schemas/delivery.js';
-import type { Ticket, TicketStatus } from '../../schemas/ticket.js';
+import type { Ticket } from '../../schemas/ticket.js';
+import { statusNames } from '../tickets/names.js';
+import { beijingTime } from '../time/beijing-time.js';
 import type { Notice } from './channel.js';
 import { isNotifiedType, type NotifiedType } from './recipients.js';
 
@@ -10,21 +12,18 @@ const titles: Record<NotifiedType, [string, string]> = {
   'ticket.warning': ['工单即将超时提醒', 'Deadline approaching'],
   'ticket.escalated': ['工单升级', 'Ticket escalated'],
   'ticket.returned': ['工单退回', 'Ticket returned'],
+  'ticket.marked-difficult': ['疑难工单待决定', 'Difficult case to decide'],
   'ticket.extension-requested': ['延期申请待审批', 'Extension requested'],
   'ticket.resolved': ['工单已办结', 'Ticket resolved'],
   'ticket.reopened': ['工单重办', 'Ticket reopened'],
   'ticket.closed': ['工单已关闭', 'Ticket closed'],
 };
 
-// The words 12345 hotlines use for where a ticket stands.
-const statusNames: Record<TicketStatus, string> = {
-  received: '已登记',
-  dispatched: '待签收',
-  accepted: '办理中',
-  difficult: '疑难待定',
-  'awaiting-designation': '待指定承办单位',
-  resolved: '已办结待回访',
-  closed: '已关闭',
+
+// Who must act, where the event asks someone other than the receiving unit's clerk to decide.
+const mustAct: Partial<Record<NotifiedType, string>> = {
+  'ticket.marked-difficult': '市热线办作出决定：重新派单、限期办理或解释结案',
+  'ticket.extension-requested': '市热线办审批延期申请',
 };
 
 export interface Mail {
@@ -32,17 +31,22 @@ export interface Mail {
   text: string;
 }
 
-/** The email for an event about a ticket. */
-export function mailFor(type: NotifiedType, ticket: Ticket, webBaseUrl: string): Mail {
+/** The email for an event about a ticket: what the unit needs to act, the deadlines in Beijing time, and the link. */
+export function mailFor(type: NotifiedType, ticket: Ticket, webBaseUrl: string, categoryName?: string): Mail {
   const [zh, en] = titles[type];
-  const deadline = ticket.deadlines.complete ? [`办结时限：${shanghaiTime(ticket.deadlines.complete)}`] : [];
+  const { accept, complete } = ticket.deadlines;
+  const acting = mustAct[type];
   return {
     subject: `【12345】${zh}：${ticket.id} ${ticket.title}`,
     text: [
       `${zh}：${ticket.title}`,
-      `工单编号：${ticket.id}\u3000当前层级：${['', '承办单位', '区级兜底', '市级督办'][ticket.level]}\u3000状态：${statusNames[ticket.status]}`,
+      `工单编号：${ticket.id}\u3000当前层级：${['', '承办单位', '区级兜底', '市级督办'][ticket.level]}\u3000状态：${statusNames[ticket.status].zh}`,
+      ...(categoryName ? [`诉求类别：${categoryName}`] : []),
+      `诉求内容：${ticket.description}`,
       `地址：${ticket.location.address}`,
-      ...deadline,
+      ...(ticket.status === 'dispatched' && accept ? [`签收时限：${shanghaiTime(accept)}`] : []),
+      ...(complete ? [`办结时限：${shanghaiTime(complete)}`] : []),
+      ...(acting ? [`需办理：${acting}`] : []),
       `查看并办理：${webBaseUrl}/tickets/${ticket.id}`,
       '',
       `${en}: ticket ${ticket.id} "${ticket.title}" needs your attention: ${webBaseUrl}/tickets/${ticket.id}`,
@@ -51,9 +55,9 @@ export function mailFor(type: NotifiedType, ticket: Ticket, webBaseUrl: string):
 }
 
 /** The notice of one delivery of a ticket event: its mail text, and the ticket for programs. */
-export function ticketNotice(delivery: Pick<Delivery, 'deliveryId' | 'event' | 'occurredAt'>, ticket: Ticket, webBaseUrl: string): Notice {
+export function ticketNotice(delivery: Pick<Delivery, 'deliveryId' | 'event' | 'occurredAt'>, ticket: Ticket, webBaseUrl: string, categoryName?: string): Notice {
   if (!isNotifiedType(delivery.event)) throw new Error(`${delivery.event} is not an event units are notified of`);
-  const mail = mailFor(delivery.event, ticket, webBaseUrl);
+  const mail = mailFor(delivery.event, ticket, webBaseUrl, categoryName);
   return { id: delivery.deliveryId, type: delivery.event, occurredAt: delivery.occurredAt, subject: mail.subject, text: mail.text, data: { ticket } };
 }
 
@@ -77,5 +81,5 @@ export function undeliveredNotice(delivery: Delivery, at: Date, webBaseUrl: stri
 }
 
 function shanghaiTime(iso: string): string {
-  return `${new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`;
+  return `${beijingTime(iso)}（北京时间）`;
 }

@@ -7,6 +7,7 @@ export const notifiedTypes = [
   'ticket.warning',
   'ticket.escalated',
   'ticket.returned',
+  'ticket.marked-difficult',
   'ticket.extension-requested',
   'ticket.resolved',
   'ticket.reopened',
@@ -31,6 +32,7 @@ export function recipientsOf(event: TicketEvent, previousUnitId: string | undefi
         return [event.toUnitId, event.fromUnitId];
       case 'ticket.returned':
       case 'ticket.extension-requested':
+      case 'ticket.marked-difficult':
         return [supervisionUnitId];
       case 'ticket.resolved':
         return [event.unitId];

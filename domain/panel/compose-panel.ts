@@ -37,8 +37,8 @@ export function composePanel(
       throw new PanelCompositionError(
         'panel.role-unavailable',
         inPool && units.length > 0
-          ? `no ${label} is free of ties to units ${units.join(', ')}`
-          : `the pool has no ${label}`,
+          ? { zh: `没有与 ${units.join('、')} 无关联的${label}可以入选`, en: `no ${label} is free of ties to units ${units.join(', ')}` }
+          : { zh: `成员库中没有${label}`, en: `the pool has no ${label}` },
       );
     }
     seated.push(pick);
@@ -48,8 +48,11 @@ export function composePanel(
     throw new PanelCompositionError(
       'panel.too-few-members',
       units.length > 0
-        ? `only ${ranked.length} members are free of ties to units ${units.join(', ')}; the panel needs ${rules.size}`
-        : `the pool has only ${ranked.length} members; the panel needs ${rules.size}`,
+        ? {
+            zh: `与 ${units.join('、')} 无关联的成员只有 ${ranked.length} 名，会商需要 ${rules.size} 名`,
+            en: `only ${ranked.length} members are free of ties to units ${units.join(', ')}; the panel needs ${rules.size}`,
+          }
+        : { zh: `成员库只有 ${ranked.length} 名成员，会商需要 ${rules.size} 名`, en: `the pool has only ${ranked.length} members; the panel needs ${rules.size}` },
     );
   }
 

@@ -1,5 +1,5 @@
 // Errors of the joint-review panel: the domain's error model, each with the rule it enforces and its HTTP status.
-import { CaseworkError, RuleViolationError } from '../errors.js';
+import { CaseworkError, RuleViolationError, type Text } from '../errors.js';
 
 export type PanelCompositionRule = 'panel.role-unavailable' | 'panel.too-few-members';
 
@@ -7,7 +7,7 @@ export type PanelCompositionRule = 'panel.role-unavailable' | 'panel.too-few-mem
 export class PanelCompositionError extends RuleViolationError {
   constructor(
     override readonly rule: PanelCompositionRule,
-    message: string,
+    message: Text,
   ) {
     super(rule, message);
   }
@@ -21,7 +21,7 @@ export class VoteRejectedError extends CaseworkError {
 
   constructor(
     override readonly rule: VoteRule,
-    message: string,
+    message: Text,
   ) {
     super(rule, message);
     this.status = rule === 'panel.not-a-member' ? 403 : 409;

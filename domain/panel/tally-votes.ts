@@ -1,5 +1,6 @@
 // Counts a panel's votes into an outcome, and guards who may still vote.
 import type { Panel, PanelOutcome, PanelRules, Vote } from '../../schemas/panel.js';
+import { beijingTime } from '../time/beijing-time.js';
 import { VoteRejectedError } from './panel-errors.js';
 
 export interface Tally {
@@ -56,12 +57,13 @@ export function tallyVotes(panel: { memberIds: string[] }, votes: Vote[], rules:
 export function checkVote(panel: Panel, memberId: string, now: Date): void {
   // Membership first: an outsider learns nothing about the panel's state.
   if (!panel.memberIds.includes(memberId)) {
-    throw new VoteRejectedError('panel.not-a-member', `${memberId} does not sit on panel ${panel.id}`);
+    throw new VoteRejectedError('panel.not-a-member', { zh: `${memberId} 不是会商 ${panel.id} 的成员`, en: `${memberId} does not sit on panel ${panel.id}` });
   }
   if (panel.status !== 'voting') {
-    throw new VoteRejectedError('panel.closed', `panel ${panel.id} has already decided`);
+    throw new VoteRejectedError('panel.closed', { zh: `会商 ${panel.id} 已作出决定`, en: `panel ${panel.id} has already decided` });
   }
   if (now.getTime() > Date.parse(panel.deadline)) {
-    throw new VoteRejectedError('panel.deadline-passed', `voting on panel ${panel.id} closed at ${panel.deadline}`);
+    const closedAt = beijingTime(panel.deadline);
+    throw new VoteRejectedError('panel.deadline-passed', { zh: `会商 ${panel.id} 的投票已于 ${closedAt}（北京时间）截止`, en: `voting on panel ${panel.id} closed at ${closedAt} Beijing time` });
   }
 }

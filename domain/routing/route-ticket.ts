@@ -42,11 +42,11 @@ export function rerouteAfterReturn(
     if (!suggested || (suggested.type !== 'street' && suggested.type !== 'department')) {
       throw new RuleViolationError(
         'return.suggested-unit',
-        `suggestedUnitId: "${suggestedUnitId}" is not a street or department of this city`,
+        { zh: `suggestedUnitId：“${suggestedUnitId}”不是本市的街道或部门`, en: `suggestedUnitId: "${suggestedUnitId}" is not a street or department of this city` },
       );
     }
     if (suggested.id === ticket.unitId) {
-      throw new RuleViolationError('return.suggested-unit', 'suggestedUnitId: a unit cannot return a ticket to itself');
+      throw new RuleViolationError('return.suggested-unit', { zh: 'suggestedUnitId：不能把工单退给自己', en: 'suggestedUnitId: a unit cannot return a ticket to itself' });
     }
     return { kind: 'dispatch', unitId: suggested.id };
   }

@@ -27,7 +27,7 @@ interface Candidate {
  */
 export function planTicketQuery(query: TicketFilter, now: Date, tokens: readonly string[] = []): TicketPlan {
   if (query.q !== undefined && tokens.length === 0) {
-    throw new ValidationError([{ path: 'q', message: 'has no word to search for' }]);
+    throw new ValidationError([{ path: 'q', message: 'has no word to search for', zh: '没有可查找的词语' }]);
   }
   const candidates = conditionsOf(query, now, tokens);
   // Smallest partition first; on a tie, the order conditionsOf lists them in (stable sort).

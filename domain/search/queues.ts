@@ -13,7 +13,7 @@ export const queues = namedQueues({
   inbox: {
     holds: "a unit's queue (the person's own, or unitId's): what it must accept or complete, earliest deadline first",
     condition: (unitId) => {
-      if (!unitId) throw new ValidationError([{ path: 'unitId', message: 'queue=inbox needs the unit whose queue to list' }]);
+      if (!unitId) throw new ValidationError([{ path: 'unitId', message: 'queue=inbox needs the unit whose queue to list', zh: 'queue=inbox 需要指明查看哪个单位的待办' }]);
       return { index: 'inbox', equals: unitId };
     },
   },

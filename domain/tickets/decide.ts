@@ -7,6 +7,7 @@ import { canWhistle, nextRung } from '../escalation/escalation-ladder.js';
 import { rerouteAfterReturn, routeTicket } from '../routing/route-ticket.js';
 import { allot, completionDays, extend } from '../sla/deadlines.js';
 import type { DecisionContext } from './decision-context.js';
+import { beijingTime } from '../time/beijing-time.js';
 import { requireHandler, requireRole, requireStatus, requireSystem } from './guards.js';
 
 type Handler<C extends TicketCommand['type']> = (
@@ -35,7 +36,10 @@ const closed = (ctx: DecisionContext, outcome: Outcome): NewTicketEvent => ({
 function requireHandlerUnit(unitId: string, ctx: DecisionContext, field: string): void {
   const unit = ctx.city.unit(unitId);
   if (!unit || !handlerUnitTypes.has(unit.type)) {
-    throw new RuleViolationError('unit.not-a-handler', `${field}: "${unitId}" is not a street, district or department of this city`);
+    throw new RuleViolationError('unit.not-a-handler', {
+      zh: `${field}：“${unitId}”不是本市的街道、区或部门`,
+      en: `${field}: "${unitId}" is not a street, district or department of this city`,
+    });
   }
 }
 
@@ -58,7 +62,7 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
     requireSystem(ctx.actor, 'dispatch');
     requireStatus(ticket, 'dispatch', ['received']);
     const category = ctx.city.category(ticket.category);
-    if (!category) throw new RuleViolationError('category.unknown', `category: unknown category "${ticket.category}"`);
+    if (!category) throw new RuleViolationError('category.unknown', { zh: `category：没有诉求类别“${ticket.category}”`, en: `category: unknown category "${ticket.category}"` });
     const route = routeTicket(category, ticket.location);
     if (route.kind === 'transfer') return [closed(ctx, { resolution: 'transferred', transferTo: route.line })];
     if (route.kind === 'answer') return [closed(ctx, { resolution: 'answered', reply: route.answer })];
@@ -96,16 +100,18 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
     requireStatus(ticket, 'return', inHand);
     const actor = requireHandler(ticket, ctx.actor, 'return');
     if (ticket.designated) {
-      throw new RuleViolationError('return.designated', 'the supervision office designated this unit; it cannot return the ticket');
+      throw new RuleViolationError('return.designated', { zh: '本单位由市热线办指定承办，不能退单', en: 'the supervision office designated this unit; it cannot return the ticket' });
     }
     if (ticket.level !== 1) {
-      throw new RuleViolationError('return.escalated', 'an escalated ticket cannot be returned');
+      throw new RuleViolationError('return.escalated', { zh: '已升级的工单不能退单', en: 'an escalated ticket cannot be returned' });
     }
     if (ticket.deadlines.returnBy && ctx.now > new Date(ticket.deadlines.returnBy)) {
-      throw new RuleViolationError(
-        'return.window-closed',
-        `the return window closed at ${ticket.deadlines.returnBy} (${ctx.policy.returnWindowWorkingDays} working days after dispatch)`,
-      );
+      const closedAt = beijingTime(ticket.deadlines.returnBy);
+      const days = ctx.policy.returnWindowWorkingDays;
+      throw new RuleViolationError('return.window-closed', {
+        zh: `退单时限已于 ${closedAt}（北京时间）截止（派单后 ${days} 个工作日内）`,
+        en: `the return window closed at ${closedAt} Beijing time (${days} working days after dispatch)`,
+      });
     }
     const returns = ticket.counters.returns + 1;
     const next = rerouteAfterReturn(ticket, returns, command.suggestedUnitId, ctx.city, ctx.policy);
@@ -138,20 +144,26 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
   },
 
   'request-extension'(ticket, command, ctx) {
-    requireStatus(ticket, 'request an extension for', ['accepted']);
-    const actor = requireHandler(ticket, ctx.actor, 'request an extension for');
+    requireStatus(ticket, 'request-extension', ['accepted']);
+    const actor = requireHandler(ticket, ctx.actor, 'request-extension');
     const { extension } = ctx.policy;
     if (ticket.pendingExtension) {
-      throw new ConflictError('extension.pending', 'an extension request is already waiting for a decision');
+      throw new ConflictError('extension.pending', { zh: '已有一项延期申请等待审批', en: 'an extension request is already waiting for a decision' });
     }
     if (ticket.counters.extensions >= extension.maxPerTicket) {
-      throw new RuleViolationError('extension.limit', `a ticket can be extended at most ${extension.maxPerTicket} times`);
+      throw new RuleViolationError('extension.limit', { zh: `每张工单最多延期 ${extension.maxPerTicket} 次`, en: `a ticket can be extended at most ${extension.maxPerTicket} times` });
     }
     if (command.days > extension.maxWorkingDays) {
-      throw new RuleViolationError('extension.too-long', `days: an extension adds at most ${extension.maxWorkingDays} working days`);
+      throw new RuleViolationError('extension.too-long', {
+        zh: `days：每次延期最多 ${extension.maxWorkingDays} 个工作日`,
+        en: `days: an extension adds at most ${extension.maxWorkingDays} working days`,
+      });
     }
     if (ticket.deadlines.complete && ctx.now >= new Date(ticket.deadlines.complete)) {
-      throw new RuleViolationError('extension.deadline-passed', 'the deadline has already passed; an extension must be asked for before it');
+      throw new RuleViolationError('extension.deadline-passed', {
+        zh: '办结时限已过；延期须在时限届满前申请',
+        en: 'the deadline has already passed; an extension must be asked for before it',
+      });
     }
     return [
       { ...stamp(ctx), type: 'ticket.extension-requested', unitId: actor.unitId ?? '', days: command.days, reason: command.reason },
@@ -159,9 +171,9 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
   },
 
   'decide-extension'(ticket, command, ctx) {
-    requireRole(ctx.actor, ['supervisor'], 'decide an extension');
+    requireRole(ctx.actor, ['supervisor'], 'decide-extension');
     const pending = ticket.pendingExtension;
-    if (!pending) throw new ConflictError('extension.none-pending', 'no extension request is waiting for a decision');
+    if (!pending) throw new ConflictError('extension.none-pending', { zh: '没有等待审批的延期申请', en: 'no extension request is waiting for a decision' });
     const deadlines = command.approve ? extend(ticket.deadlines, pending.days, ctx.policy, ctx.calendar) : ticket.deadlines;
     return [{ ...stamp(ctx), type: 'ticket.extension-decided', approved: command.approve, comment: command.comment, deadlines }];
   },
@@ -170,15 +182,15 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
     requireStatus(ticket, 'whistle', inHand);
     const actor = requireHandler(ticket, ctx.actor, 'whistle');
     if (!canWhistle(ticket, ctx.city)) {
-      throw new RuleViolationError('whistle.street-only', 'only a street handling a ticket at level 1 can blow the whistle');
+      throw new RuleViolationError('whistle.street-only', { zh: '只有承办工单的街道可以吹哨', en: 'only a street handling a ticket at level 1 can blow the whistle' });
     }
     command.departmentIds.forEach((id, i) => {
       if (ctx.city.unit(id)?.type !== 'department') {
-        throw new RuleViolationError('whistle.unknown-department', `departmentIds[${i}]: unknown department "${id}"`);
+        throw new RuleViolationError('whistle.unknown-department', { zh: `departmentIds[${i}]：没有部门“${id}”`, en: `departmentIds[${i}]: unknown department "${id}"` });
       }
     });
     const district = nextRung(ticket, ctx.city);
-    if (!district) throw new RuleViolationError('whistle.street-only', 'the ticket is already above the street');
+    if (!district) throw new RuleViolationError('whistle.street-only', { zh: '工单已不在街道层级', en: 'the ticket is already above the street' });
     return [
       { ...stamp(ctx), type: 'ticket.whistled', unitId: actor.unitId ?? '', departmentIds: command.departmentIds, reason: command.reason },
       {
@@ -195,8 +207,8 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
   },
 
   'mark-difficult'(ticket, command, ctx) {
-    requireStatus(ticket, 'mark as difficult', inHand);
-    const actor = requireHandler(ticket, ctx.actor, 'mark as difficult');
+    requireStatus(ticket, 'mark-difficult', inHand);
+    const actor = requireHandler(ticket, ctx.actor, 'mark-difficult');
     return [
       {
         ...stamp(ctx),
@@ -209,8 +221,8 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
   },
 
   'decide-difficult'(ticket, command, ctx) {
-    requireRole(ctx.actor, ['supervisor'], 'decide a difficult case');
-    requireStatus(ticket, 'decide a difficult case for', ['difficult']);
+    requireRole(ctx.actor, ['supervisor'], 'decide-difficult');
+    requireStatus(ticket, 'decide-difficult', ['difficult']);
     const base = { ...stamp(ctx), type: 'ticket.difficult-decided' as const };
     if (command.decision === 'close') {
       return [
@@ -221,10 +233,8 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
     requireHandlerUnit(command.unitId, ctx, 'unitId');
     const order = command.decision === 'order';
     if (order && command.days > ctx.policy.completionWorkingDays.complaint) {
-      throw new RuleViolationError(
-        'difficult.order-too-long',
-        `days: an order allows at most ${ctx.policy.completionWorkingDays.complaint} working days`,
-      );
+      const most = ctx.policy.completionWorkingDays.complaint;
+      throw new RuleViolationError('difficult.order-too-long', { zh: `days：限期办理最多 ${most} 个工作日`, en: `days: an order allows at most ${most} working days` });
     }
     return [
       { ...base, decision: command.decision, unitId: command.unitId, days: order ? command.days : undefined },
@@ -242,9 +252,13 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
   },
 
   designate(ticket, command, ctx) {
-    requireRole(ctx.actor, ['supervisor'], 'designate a unit');
-    requireStatus(ticket, 'designate a unit for', ['awaiting-designation']);
+    requireRole(ctx.actor, ['supervisor'], 'designate');
+    // The supervision office may order any open ticket, at any level, to the unit it names (指定承办).
+    requireStatus(ticket, 'designate', ['awaiting-designation', 'dispatched', 'accepted', 'difficult']);
     requireHandlerUnit(command.unitId, ctx, 'unitId');
+    if (ticket.level === 1 && ticket.unitId === command.unitId && ticket.designated) {
+      throw new ConflictError('designate.already', { zh: `工单 ${ticket.id} 已指定由 ${command.unitId} 承办`, en: `ticket ${ticket.id} is already designated to ${command.unitId}` });
+    }
     return [
       {
         ...stamp(ctx),
@@ -260,8 +274,8 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
   },
 
   callback(ticket, command, ctx) {
-    requireRole(ctx.actor, ['operator', 'supervisor', 'admin'], 'record a callback');
-    requireStatus(ticket, 'record a callback for', ['resolved']);
+    requireRole(ctx.actor, ['operator', 'supervisor', 'admin'], 'callback');
+    requireStatus(ticket, 'callback', ['resolved']);
     const recorded: NewTicketEvent = {
       ...stamp(ctx),
       type: 'ticket.callback-recorded',
@@ -288,9 +302,10 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
 
   'callback-timeout'(ticket, _command, ctx) {
     requireSystem(ctx.actor, 'callback-timeout');
-    requireStatus(ticket, 'time out the callback of', ['resolved']);
+    requireStatus(ticket, 'callback-timeout', ['resolved']);
     if (ticket.deadlines.callback && ctx.now < new Date(ticket.deadlines.callback)) {
-      throw new ConflictError('callback.not-due', `the citizen has until ${ticket.deadlines.callback} to answer`);
+      const until = beijingTime(ticket.deadlines.callback);
+      throw new ConflictError('callback.not-due', { zh: `市民可在 ${until}（北京时间）前答复回访`, en: `the citizen has until ${until} Beijing time to answer` });
     }
     return [
       { ...stamp(ctx), type: 'ticket.callback-recorded', answered: false },
@@ -300,11 +315,11 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
 
   warn(ticket, _command, ctx) {
     requireSystem(ctx.actor, 'warn');
-    requireStatus(ticket, 'warn about', inHand);
+    requireStatus(ticket, 'warn', inHand);
     const due = ticket.deadlines.warnings[0];
     const { complete, allottedFrom } = ticket.deadlines;
     if (!due || !complete || !allottedFrom || ctx.now < new Date(due)) {
-      throw new ConflictError('warning.none-due', 'no warning is due');
+      throw new ConflictError('warning.none-due', { zh: '尚无到期的预警', en: 'no warning is due' });
     }
     const { calendar } = ctx;
     const allotted = calendar.workingTimeBetween(new Date(allottedFrom), new Date(complete)).minutes;
@@ -317,10 +332,10 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
     requireSystem(ctx.actor, 'escalate');
     requireStatus(ticket, 'escalate', inHand);
     const missed = missedDeadline(ticket, ctx.now);
-    if (!missed) throw new ConflictError('escalation.not-due', 'no deadline of the ticket has passed');
+    if (!missed) throw new ConflictError('escalation.not-due', { zh: '工单尚无超过的时限', en: 'no deadline of the ticket has passed' });
     const rung = nextRung(ticket, ctx.city);
     if (!rung) {
-      throw new ConflictError('escalation.top', 'the ticket is already with the city supervision office');
+      throw new ConflictError('escalation.top', { zh: '工单已在市热线办督办', en: 'the ticket is already with the city supervision office' });
     }
     return [
       {
@@ -347,5 +362,7 @@ export function missedDeadline(ticket: Ticket, now: Date): 'accept' | 'complete'
 
 function escalationDeadlines(ctx: DecisionContext, level: 2 | 3 | 1) {
   const days = level === 3 ? ctx.policy.escalationWorkingDays.city : ctx.policy.escalationWorkingDays.district;
-  return allot({ from: ctx.now, completionDays: days, urgency: 'normal', returnable: false }, ctx.policy, ctx.calendar);
+  const deadlines = allot({ from: ctx.now, completionDays: days, urgency: 'normal', returnable: false }, ctx.policy, ctx.calendar);
+  // Warnings go to the unit holding a ticket from the one above it; nobody is above the city to warn it of its own.
+  return level === 3 ? { ...deadlines, warnings: [] } : deadlines;
 }

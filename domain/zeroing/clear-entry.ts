@@ -14,7 +14,7 @@ export function clearEntry(entry: LedgerEntry, evidence: ClearingEvidence, now: 
     throw new ZeroingRuleError(
       'zeroing.entry-not-open',
       409,
-      `ticket ${entry.ticketId} is already ${entry.status} on the ${entry.month} ledger`,
+      { zh: `工单 ${entry.ticketId} 在 ${entry.month} 台账上已是“${entry.status}”`, en: `ticket ${entry.ticketId} is already ${entry.status} on the ${entry.month} ledger` },
     );
   }
 
@@ -24,7 +24,7 @@ export function clearEntry(entry: LedgerEntry, evidence: ClearingEvidence, now: 
       throw new ZeroingRuleError(
         'zeroing.note-too-short',
         422,
-        `an explanation needs at least ${minNoteLength} characters, got ${note.length}`,
+        { zh: `说明至少需要 ${minNoteLength} 个字，现有 ${note.length} 个`, en: `an explanation needs at least ${minNoteLength} characters, got ${note.length}` },
       );
     }
     return { ...entry, status: 'explained', clearedAt: now.toISOString(), note };
@@ -35,7 +35,7 @@ export function clearEntry(entry: LedgerEntry, evidence: ClearingEvidence, now: 
     throw new ZeroingRuleError(
       'zeroing.wrong-ticket',
       422,
-      `the entry is for ticket ${entry.ticketId}, not ${ticket.id}`,
+      { zh: `该台账条目属于工单 ${entry.ticketId}，不是 ${ticket.id}`, en: `the entry is for ticket ${entry.ticketId}, not ${ticket.id}` },
     );
   }
   // Only the citizen's word clears an entry: the unit saying it is done (status resolved) is not enough.
@@ -47,7 +47,7 @@ export function clearEntry(entry: LedgerEntry, evidence: ClearingEvidence, now: 
     throw new ZeroingRuleError(
       'zeroing.not-yet-resolved',
       409,
-      `ticket ${ticket.id} is not yet closed as resolved and satisfied (${state})`,
+      { zh: `工单 ${ticket.id} 尚未以“已解决且满意”结案（${state}）`, en: `ticket ${ticket.id} is not yet closed as resolved and satisfied (${state})` },
     );
   }
   return { ...entry, status: 'cleared', clearedAt: now.toISOString() };

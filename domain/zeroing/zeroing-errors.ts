@@ -1,5 +1,5 @@
 // Errors of the zeroing ledger: the domain's error model, each with the rule it enforces and its HTTP status.
-import { CaseworkError } from '../errors.js';
+import { CaseworkError, type Text } from '../errors.js';
 
 export type ZeroingRule =
   | 'zeroing.entry-not-open'
@@ -12,7 +12,7 @@ export class ZeroingRuleError extends CaseworkError {
   constructor(
     override readonly rule: ZeroingRule,
     readonly status: 409 | 422,
-    message: string,
+    message: Text,
   ) {
     super(rule, message);
   }

@@ -1,10 +1,10 @@
-// POST /v1/tickets: intake writes the ticket; its stream record starts the lifecycle. A retried Idempotency-Key returns the first ticket.
+// POST /v1/tickets: intake opens and routes the ticket and writes it; its stream record starts the lifecycle. The answer
+// tells the operator where it went. A retried Idempotency-Key returns the first ticket.
 import { createHash, randomBytes } from 'node:crypto';
 import { MAX_SEARCH_TOKENS, tokensToIndex } from '../../domain/search/search-tokens.js';
-import { openTicket } from '../../domain/tickets/open-ticket.js';
-import { evolve, stamp } from '../../domain/tickets/evolve.js';
+import { intake } from '../../domain/tickets/intake.js';
+import { intakeAnswer } from '../../domain/tickets/intake-answer.js';
 import { CreateTicket } from '../../schemas/commands.js';
-import type { Ticket } from '../../schemas/ticket.js';
 import { requestActor } from '../shared/actor.js';
 import { httpHandler, json, parseBody } from '../shared/http.js';
 import { decisionContext, segmenter, tickets } from '../shared/services.js';
@@ -18,15 +18,12 @@ function newTicketId(at: Date): string {
 export const handler = httpHandler(async (event) => {
   const body = parseBody(event, CreateTicket);
   const ctx = await decisionContext(requestActor(event));
-  const opened = openTicket(body, ctx);
-  const id = newTicketId(ctx.now);
-  const events = stamp(id, 0, opened);
-  const ticket = events.reduce<Ticket | undefined>(evolve, undefined) as Ticket;
+  const opened = intake(body, newTicketId(ctx.now), ctx);
   const key = event.headers['idempotency-key'];
   const claim = key ? { key, fingerprint: createHash('sha256').update(JSON.stringify(body)).digest('hex') } : undefined;
   // The words it will be found by are written with it: its text never changes after intake.
-  const words = tokensToIndex(ticket, await segmenter(), MAX_SEARCH_TOKENS);
-  const created = await tickets.create(ticket, events, claim, words);
-  return json(created.replayed ? 200 : 201, created.ticket, { location: `/v1/tickets/${created.ticket.id}` });
+  const words = tokensToIndex(opened.ticket, await segmenter(), MAX_SEARCH_TOKENS);
+  const { ticket, replayed } = await tickets.create(opened.ticket, opened.events, claim, words);
+  const answer = intakeAnswer(ticket, ctx.city, opened.corrections);
+  return json(replayed ? 200 : 201, { ...ticket, intake: answer }, { location: `/v1/tickets/${ticket.id}` });
 });
-

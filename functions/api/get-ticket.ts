@@ -14,7 +14,7 @@ export const handler = httpHandler(async (event) => {
   // A unit sees the tickets it holds or once held; the citizen's details are not for every clerk in the city.
   const involved = timeline.some((e) => 'unitId' in e && e.unitId === actor.unitId) || ticket.unitId === actor.unitId;
   if (!everyTicket.has(actor.role) && !involved) {
-    throw new ForbiddenError('ticket.not-your-unit', `ticket ${id} was never with ${actor.unitId ?? 'your unit'}`);
+    throw new ForbiddenError('ticket.not-your-unit', { zh: `工单 ${id} 从未由 ${actor.unitId ?? '您的单位'} 承办`, en: `ticket ${id} was never with ${actor.unitId ?? 'your unit'}` });
   }
   return json(200, { ...ticket, timeline, notifications });
 });

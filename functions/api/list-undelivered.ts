@@ -7,7 +7,7 @@ import { deliveries } from '../shared/services.js';
 export const handler = httpHandler(async (event) => {
   const actor = requestActor(event);
   if (actor.role !== 'supervisor' && actor.role !== 'admin') {
-    throw new ForbiddenError('notifications.supervision-only', 'only the supervision office follows up undelivered notifications');
+    throw new ForbiddenError('notifications.supervision-only', { zh: '只有市热线办跟进未送达的通知', en: 'only the supervision office follows up undelivered notifications' });
   }
   return json(200, { items: await deliveries.undelivered() });
 });

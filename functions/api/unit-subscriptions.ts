@@ -1,14 +1,15 @@
-// GET/PUT /v1/units/{id}/subscriptions: where a unit receives its tickets (administrators only).
+// GET/PUT /v1/units/{id}/subscriptions: where a unit receives its tickets (administrators only); secrets are write-only.
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
-import { Subscriptions } from '../../schemas/unit.js';
+import { Subscriptions, viewOfSubscriptions } from '../../schemas/unit.js';
 import { requestActor } from '../shared/actor.js';
 import { httpHandler, json, parseBody } from '../shared/http.js';
 import { directory } from '../shared/services.js';
 
 export const handler = httpHandler(async (event) => {
-  if (requestActor(event).role !== 'admin') throw new ForbiddenError('subscriptions.admin-only', 'only an administrator manages subscriptions');
+  if (requestActor(event).role !== 'admin') throw new ForbiddenError('subscriptions.admin-only', { zh: '只有系统管理员可以设置通知订阅', en: 'only an administrator manages subscriptions' });
   const unitId = event.pathParameters?.id ?? '';
   if (!(await directory.units()).some((u) => u.id === unitId)) throw new NotFoundError('unit', unitId);
   if (event.requestContext.http.method === 'PUT') await directory.putSubscriptions(unitId, parseBody(event, Subscriptions));
-  return json(200, await directory.subscriptions(unitId));
+  // A webhook secret is write-only: set with PUT, never answered back.
+  return json(200, viewOfSubscriptions(await directory.subscriptions(unitId)));
 });

@@ -2,8 +2,8 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import { CaseworkError, ValidationError } from '../../domain/errors.js';
-import { fieldIssues, formatPath } from '../../schemas/validation-error.js';
+import { CaseworkError, type Language, ValidationError } from '../../domain/errors.js';
+import { fieldIssues } from '../../schemas/validation-error.js';
 import { logger, withLogging } from './logger.js';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -32,10 +32,27 @@ export function parseQuery<S extends z.ZodType>(event: ApiEvent, schema: S): z.o
   const parsed = schema.safeParse(event.queryStringParameters ?? {});
   if (parsed.success) return parsed.data;
   // An unknown parameter (a typo) would otherwise widen the listing silently: name each one.
-  const issues = parsed.error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ path: key, message: 'is not a parameter of this route' })) : [{ path: formatPath(issue.path), message: issue.message }],
+  const described = fieldIssues(parsed.error);
+  const issues = parsed.error.issues.flatMap((issue, i) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: key, message: 'is not a parameter of this route', zh: '不是此接口的参数' }))
+      : described.slice(i, i + 1),
   );
   throw new ValidationError(issues);
+}
+
+/** Chinese unless the request prefers English (`Accept-Language: en`, by its q-values); people here read Chinese first. */
+export function preferredLanguage(header: string | undefined): Language {
+  const ranked = (header ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+      return { tag, q: Number.isFinite(q) ? q : 0 };
+    })
+    .filter((l) => l.tag.startsWith('zh') || l.tag.startsWith('en'))
+    .sort((a, b) => b.q - a.q);
+  return ranked[0]?.tag.startsWith('en') && ranked[0].q > 0 ? 'en' : 'zh';
 }
 
 /** Wraps a handler: a CaseworkError becomes its status with `{error, rule, message, issues?}`; anything else is a 500. */
@@ -44,12 +61,17 @@ export function httpHandler(fn: (event: ApiEvent) => Promise<ApiResult>) {
     onError: async (request) => {
       const error = request.error;
       if (error instanceof CaseworkError) {
-        request.response = json(error.status, {
-          error: error.name,
-          rule: error.rule,
-          message: error.message,
-          ...(error instanceof ValidationError ? { issues: error.issues } : {}),
-        });
+        const language = preferredLanguage(request.event.headers?.['accept-language']);
+        request.response = json(
+          error.status,
+          {
+            error: error.name,
+            rule: error.rule,
+            message: error.text[language],
+            ...(error instanceof ValidationError ? { issues: error.issues.map((i) => ({ path: i.path, message: language === 'zh' ? (i.zh ?? i.message) : i.message })) } : {}),
+          },
+          { 'content-language': language === 'zh' ? 'zh-CN' : 'en' },
+        );
         return;
       }
       logger.error('unhandled error', error as Error);

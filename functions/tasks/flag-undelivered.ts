@@ -2,6 +2,7 @@
 import middy from '@middy/core';
 import { now } from '../../adapters/clock.js';
 import { sendToAll } from '../../adapters/notify/channels.js';
+import { publicReason } from '../../domain/notifications/failure-reason.js';
 import { undeliveredNotice } from '../../domain/notifications/message.js';
 import { systemActor } from '../../schemas/actor.js';
 import { FlagUndeliveredPayload } from '../../schemas/workflows/notification-delivery.js';
@@ -13,7 +14,7 @@ const webBase = process.env.WEB_BASE_URL ?? 'https://casework.example';
 export const handler = middy(async (input: unknown) => {
   const { failure, ...d } = FlagUndeliveredPayload.parse(input);
   const at = now();
-  await deliveries.flagUndelivered(d.ticketId, d.deliveryId, d.unitId, at.toISOString(), failure?.Cause ?? 'no successful attempt');
+  await deliveries.flagUndelivered(d.ticketId, d.deliveryId, d.unitId, at.toISOString(), publicReason(failure?.Cause ?? 'no successful attempt'));
   const supervision = (await decisionContext(systemActor)).city.supervision.id;
   const sent = await sendToAll(await directory.subscriptions(supervision), undeliveredNotice(d, at, webBase), at);
   // Thrown so the workflow retries; flagging again is harmless (the same item is written).

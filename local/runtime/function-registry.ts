@@ -17,6 +17,8 @@ export class FunctionRegistry {
   private readonly specs = new Map<string, FunctionSpec>();
   private readonly loaded = new Map<string, Promise<Handler>>();
   private readonly inflight = new Set<Promise<unknown>>();
+  private started = 0;
+  private finished = 0;
 
   constructor(
     functions: readonly FunctionSpec[],
@@ -33,11 +35,18 @@ export class FunctionRegistry {
       invokeLocally(handler, event, { functionName: `casework-${name}`, region: REGION, accountId: ACCOUNT, timeoutMs: (spec.timeoutSeconds ?? 30) * 1000 }),
     );
     this.inflight.add(call);
-    void call.then(
-      () => this.inflight.delete(call),
-      () => this.inflight.delete(call),
-    );
+    this.started += 1;
+    const done = () => {
+      this.inflight.delete(call);
+      this.finished += 1;
+    };
+    void call.then(done, done);
     return call;
+  }
+
+  /** Grows with every invocation started and every one finished: equal readings mean no call began or ended in between. */
+  get activity(): number {
+    return this.started + this.finished;
   }
 
   /** Resolves once every invocation started so far has finished; true when there were any. */

@@ -52,14 +52,15 @@ export interface Runtime {
   api: ApiGateway;
   smtp: SmtpSink;
   functions: FunctionRegistry;
-  /** Resolves once no execution step, stream record or mail delivery is in flight. */
+  /**
+   * A barrier: resolves once the stream record of every DynamoDB write made before the call has been handled,
+   * every execution waits or has ended, and nothing that work caused (records, executions, mail) is in flight.
+   */
   idle(): Promise<void>;
   /** Moves a virtual clock forward, firing what falls due, and resolves once the system is idle. */
   advanceTo(to: Date): Promise<void>;
   stop(): Promise<void>;
 }
-
-const STREAM_GRACE_MS = 25;
 
 /** Starts every part; resolves once the API answers. */
 export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
@@ -110,6 +111,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       (s) =>
         new StreamPoller({
           tableName: tableName(s.table),
+          subscription: s.function,
           dynamodb: client,
           streams: streamsClient,
           checkpoints,
@@ -139,21 +141,19 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     });
     stoppers.push(() => scheduler.stop());
 
-    // Idle means: no execution step, no handler call, no stream record and no mail still in flight.
-    const busyRound = async () => {
-      await engine.idle();
-      const called = await functions.settled();
-      const handled = (await Promise.all(pollers.map((p) => p.drain()))).reduce((a, b) => a + b, 0);
-      await smtp.settled();
-      return called || handled > 0;
-    };
+    // Idle is a fixpoint reached in rounds: run the engine until every execution waits or has ended, let every
+    // handler call finish, pass a barrier through every stream (so each write made so far, by anyone, has been
+    // handled) and let mail land. A round in which no handler call started or ended and no stream record was
+    // handled changed nothing, so nothing it could have caused is still on its way; any other round is repeated.
+    const activity = () => functions.activity + pollers.reduce((n, p) => n + p.handled, 0);
     const idle = async () => {
       for (;;) {
-        while (await busyRound());
-        // DynamoDB Local can show a stream record a few milliseconds after the write that made it, more so
-        // on a busy machine: look once more after a short grace before calling the system idle.
-        await new Promise((r) => setTimeout(r, STREAM_GRACE_MS));
-        if (!(await busyRound())) return;
+        const before = activity();
+        await engine.idle();
+        await functions.settled();
+        await Promise.all(pollers.map((p) => p.barrier()));
+        await smtp.settled();
+        if (activity() === before) return;
       }
     };
     if (clock instanceof VirtualClock) clock.attach({ nextDueAt: () => scheduler.nextDueAt(), fireDue: (now) => scheduler.fireDue(now), idle });

@@ -132,7 +132,11 @@ export class Engine {
     if (isAttachableClock(this.clock)) this.clock.attach(this.runner);
   }
 
-  /** Resolves once no runnable work is left (timers in the future do not count). */
+  /**
+   * Resolves once every execution waits (on a timer, a task token, a child execution, or a handler call that
+   * does not answer within a few macrotask turns) or has ended; the engine's own DynamoDB and StartExecution
+   * calls are always awaited. Timers in the future do not count.
+   */
   idle(): Promise<void> {
     return this.runner.idle();
   }
@@ -391,7 +395,7 @@ export class Engine {
         }
         this.dynamodbPort ??= this.dynamodbFactory();
         try {
-          return { ok: true, output: await this.dynamodbPort.call(action, input) };
+          return { ok: true, output: await this.runner.track(this.dynamodbPort.call(action, input)) };
         } catch (e) {
           const err = e instanceof Error ? e : new Error(String(e));
           const code = err.name || 'DynamoDBException';
@@ -404,7 +408,7 @@ export class Engine {
       },
       startExecution: async ({ stateMachineArn, input, name }) => {
         try {
-          const started = await this.startExecution({ stateMachineArn, input, name: name.replace(/[^\w-]/g, '-').slice(0, 80) });
+          const started = await this.runner.track(this.startExecution({ stateMachineArn, input, name: name.replace(/[^\w-]/g, '-').slice(0, 80) }));
           return { ok: true, executionArn: started.executionArn, startDate: started.startDate.toISOString() };
         } catch (e) {
           if (e instanceof SfnApiError) return { ok: false, error: `StepFunctions.${e.code}Exception`, cause: e.message };

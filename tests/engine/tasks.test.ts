@@ -428,3 +428,20 @@ describe('DynamoDB integration', () => {
     expect(d.error).toBe('DynamoDB.ConditionalCheckFailedException');
   });
 });
+
+describe('idle', () => {
+  it("waits for the engine's own DynamoDB call however long it takes, not a few event-loop turns", async () => {
+    // A call that answers after real I/O time, as DynamoDB over the network does.
+    const slow = () => ({ call: () => new Promise<JsonObject>((resolve) => setTimeout(() => resolve({}), 30)) });
+    const t = testEngine({ dynamodb: slow });
+    const arn = await createMachine(t.engine, {
+      StartAt: 'Put',
+      States: { Put: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: { TableName: 't', Item: { pk: { S: 'a' } } }, End: true } },
+    });
+    const { executionArn } = await t.engine.startExecution({ stateMachineArn: arn });
+
+    await t.engine.idle();
+
+    expect((await t.engine.describeExecution({ executionArn })).status).toBe('SUCCEEDED');
+  });
+});

@@ -56,7 +56,7 @@ describe('notifications to a street', () => {
 
     expect(clerk.status).toBe(403);
     expect(bad.status).toBe(400);
-    expect(bad.body?.message).toBe('webhooks[0].url: must be an http(s) URL; webhooks[0].secret: must be at least 16 characters');
+    expect(bad.body?.message).toBe('webhooks[0].url: 应为 http 或 https 网址；webhooks[0].secret: 至少 16 个字符');
   });
 
   it('retries a webhook that fails three times, then delivers it signed, with one delivery id throughout; the email arrives at once', async () => {
@@ -72,6 +72,9 @@ describe('notifications to a street', () => {
     expect(mail).toContainEqual(expect.objectContaining({ to: ['dongmen@haiqiao.example'], subject: `【12345】新工单：${id} 广场舞噪音扰民` }));
     const text = String(mail[0]?.text);
     expect(text).toContain('状态：待签收');
+    expect(text).toContain('诉求类别：邻里噪音扰民');
+    expect(text).toContain('诉求内容：每晚九点后广场舞音响声音过大。');
+    expect(text).toMatch(/签收时限：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/);
     expect(text).toMatch(/办结时限：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/);
     expect(text).toContain(`查看并办理：${runtime.api.url}/tickets/${id}`);
     expect(text).toContain(`New ticket: ticket ${id} "广场舞噪音扰民" needs your attention`);

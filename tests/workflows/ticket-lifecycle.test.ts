@@ -12,10 +12,15 @@ describe('a ticket’s life', () => {
   const as = (user: string) => login(runtime, user);
   const ticket = async (id: string) => (await call(runtime, 'GET', `/v1/tickets/${id}`, undefined, await as('supervisor-1'))).body ?? {};
   const act = async (user: string, id: string, body: unknown) => call(runtime, 'POST', `/v1/tickets/${id}/actions`, body, await as(user));
-  const intake = async (body: unknown = complaint, headers?: string) => {
+  const intake = async (body: unknown = complaint, idempotencyKey?: string, language?: string) => {
     const res = await fetch(`${runtime.api.url}/v1/tickets`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await as('operator-1')}`, ...(headers ? { 'idempotency-key': headers } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await as('operator-1')}`,
+        ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+        ...(language ? { 'accept-language': language } : {}),
+      },
       body: JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -31,6 +36,9 @@ describe('a ticket’s life', () => {
     const created = await intake();
     expect(created.status).toBe(201);
     const id = String(created.body.id);
+    // The operator can tell the caller at once where the ticket went and by when it is answered.
+    expect(created.body).toMatchObject({ status: 'dispatched', unitId: 's-haibin-dongmen', intake: { unit: { id: 's-haibin-dongmen', name: { zh: '东门街道' } } } });
+    expect((created.body.intake as { tellCaller: { zh: string } }).tellCaller.zh).toMatch(/已直接转交东门街道办理，2026-11-24 10:00前签收，2026-12-14 10:00前办结/);
     await runtime.idle();
     expect(await ticket(id)).toMatchObject({ status: 'dispatched', unitId: 's-haibin-dongmen', level: 1 });
 
@@ -95,6 +103,16 @@ describe('a ticket’s life', () => {
     ]);
   });
 
+  it('answers an emergency with the line to transfer to, and an urgency below the category’s with its rule', async () => {
+    const fire = await intake({ ...complaint, category: 'EMG-002', title: '楼道起火', urgency: 'danger' });
+    const lowered = await intake({ ...complaint, category: 'EMG-002', title: '楼道起火', urgency: 'normal' });
+
+    expect(fire.status).toBe(201);
+    expect(fire.body).toMatchObject({ status: 'closed', intake: { transferTo: '119', tellCaller: { zh: '情况紧急，请立即拨打119 火警电话，我现在为您转接。' } } });
+    expect(lowered.status).toBe(422);
+    expect(lowered.body).toMatchObject({ rule: 'intake.urgency-below-category' });
+  });
+
   it('returns the first ticket when intake retries with the same Idempotency-Key', async () => {
     const first = await intake(complaint, 'call-20261123-0815');
     const retry = await intake(complaint, 'call-20261123-0815');
@@ -104,11 +122,43 @@ describe('a ticket’s life', () => {
     expect(retry.body.id).toBe(first.body.id);
   });
 
-  it('names the field and the reason for bad intake, and writes nothing', async () => {
-    const bad = await intake({ ...complaint, category: 'XYZ-999', location: { ...complaint.location, streetId: 'xx' } });
+  it('names the field and the reason for bad intake, in Chinese or in English on request, and writes nothing', async () => {
+    const inbox = async () => ((await call(runtime, 'GET', '/v1/tickets?unitId=s-haibin-dongmen', undefined, await as('clerk-haibin-dongmen'))).body?.items as unknown[]).length;
+    const before = await inbox();
+    const wrong = { ...complaint, category: 'XYZ-999', location: { ...complaint.location, streetId: 'xx' } };
 
-    expect(bad.status).toBe(400);
-    expect(bad.body.message).toBe('category: unknown category "XYZ-999"; location.streetId: unknown street "xx"');
+    const zh = await intake(wrong);
+    const en = await intake(wrong, undefined, 'en-US,en;q=0.9');
+
+    expect(zh.status).toBe(400);
+    expect(zh.body.message).toBe('category: 没有诉求类别“XYZ-999”；location.streetId: 没有街道“xx”');
+    expect(zh.body.issues).toEqual([
+      { path: 'category', message: '没有诉求类别“XYZ-999”' },
+      { path: 'location.streetId', message: '没有街道“xx”' },
+    ]);
+    expect(en.body.message).toBe('category: unknown category "XYZ-999"; location.streetId: unknown street "xx"');
+    await runtime.idle();
+    expect(await inbox()).toBe(before);
+  });
+
+  it('words a broken rule in Chinese with Beijing time, and in English on request, under one stable rule id', async () => {
+    const id = String((await intake()).body.id);
+    await runtime.idle();
+    const clerk = await as('clerk-haibin-dongmen');
+    const tooLong = { type: 'request-extension', days: 30, reason: '需协调' };
+    await call(runtime, 'POST', `/v1/tickets/${id}/actions`, { type: 'accept' }, clerk);
+
+    const zh = await call(runtime, 'POST', `/v1/tickets/${id}/actions`, tooLong, clerk);
+    const en = await fetch(`${runtime.api.url}/v1/tickets/${id}/actions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${clerk}`, 'accept-language': 'en' },
+      body: JSON.stringify(tooLong),
+    });
+
+    expect(zh).toMatchObject({ status: 422, body: { rule: 'extension.too-long', message: 'days：每次延期最多 10 个工作日' } });
+    expect(await en.json()).toMatchObject({ rule: 'extension.too-long', message: 'days: an extension adds at most 10 working days' });
+    const callback = await call(runtime, 'POST', `/v1/tickets/${id}/callback`, { resolved: true, satisfied: true }, await as('operator-1'));
+    expect(callback.body).toMatchObject({ rule: 'callback.status', message: '工单状态为“办理中”，不能记录回访；仅在“已办结待回访”时可以' });
   });
 
   it('lists a street’s tickets only to that street; unasked, a street gets its queue and the supervision office the open tickets', async () => {

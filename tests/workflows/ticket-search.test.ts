@@ -188,7 +188,7 @@ describe('work queues and ticket search', () => {
       expect(refused.status).toBe(400);
       expect(refused.body.issues).toEqual([expect.objectContaining({ path: 'cursor' })]);
     }
-    expect(typo).toMatchObject({ status: 400, body: { issues: [{ path: 'distrctId', message: 'is not a parameter of this route' }] } });
+    expect(typo).toMatchObject({ status: 400, body: { issues: [{ path: 'distrctId', message: '不是此接口的参数' }] } });
     // The same cursor with the same query goes on.
     expect((await list('supervisor-1', `limit=2&districtId=d-haibin&cursor=${cursor}`)).status).toBe(200);
   });

@@ -37,6 +37,8 @@ export class Runner implements TimerTarget {
   private readonly queue: Queued[] = [];
   private readonly timers = new TimerQueue();
   private readonly inflight = new Set<Promise<void>>();
+  /** The engine's own service calls under way (DynamoDB, StartExecution): finite, so idle always awaits them. */
+  private readonly serviceCalls = new Set<Promise<unknown>>();
   private readonly finishedListeners = new Map<string, ((exec: ExecutionRecord) => void)[]>();
   private pumping: Promise<void> | undefined;
   private closed = false;
@@ -97,16 +99,29 @@ export class Runner implements TimerTarget {
     await this.idle();
   }
 
+  /** Counts `call` as work in flight until it settles: `idle` waits for it however long it takes. */
+  track<T>(call: Promise<T>): Promise<T> {
+    this.serviceCalls.add(call);
+    const done = () => void this.serviceCalls.delete(call);
+    call.then(done, done);
+    return call;
+  }
+
   /**
-   * Runs until no work is queued and no in-flight task settles within a few macrotask turns. A task may
-   * wait on this very engine (a `.sync` child) or never return (a timeout test), so it cannot simply be
-   * awaited; a runtime whose handlers do real I/O awaits its own handler calls as well.
+   * Runs until no work is queued, no service call of the engine's own is under way and no in-flight task
+   * settles within a few macrotask turns. A handler call may wait on this very engine or never return (a
+   * timeout test), so it cannot simply be awaited; a runtime whose handlers do real I/O awaits its own
+   * handler calls as well. A `.sync` child execution is waited on as the child's own steps.
    */
   async idle(): Promise<void> {
     for (;;) {
       // A finished pump may have handed over to a fresh one, so wait until none is running.
       do await this.kick();
       while (this.pumping !== undefined || this.queue.length > 0);
+      if (this.serviceCalls.size > 0) {
+        await Promise.allSettled([...this.serviceCalls]);
+        continue;
+      }
       if (this.inflight.size === 0) return;
       const settled = await Promise.race([Promise.race([...this.inflight]).then(() => true), macrotasks(5).then(() => false)]);
       if (!settled && this.queue.length === 0) return;

@@ -399,8 +399,27 @@ describe('deadlines, warnings and escalation', () => {
     story.do(coordinatorOf('d-haibin'), { type: 'accept' }, at('2026-12-14T11:00:00+08:00'));
     story.do(system, { type: 'escalate' }, at('2026-12-21T10:00:19+08:00'));
     expect(story.ticket).toMatchObject({ unitId: 'supervision', level: 3 });
+    // The city keeps a deadline (the overdue board) but is not warned about its own tickets.
+    expect(story.ticket.deadlines.complete).toBe('2026-12-28T02:00:19.000Z');
+    expect(story.ticket.deadlines.warnings).toEqual([]);
+    expect(story.refuse(system, { type: 'warn' }, at('2026-12-27T10:00:00+08:00')).rule).toBe('warning.none-due');
 
     expect(story.refuse(system, { type: 'escalate' }, at('2027-01-30T10:00:00+08:00')).rule).toBe('escalation.top');
+  });
+
+  it('lets the supervision office designate a unit for a ticket at any level, back at level 1 under fresh deadlines', () => {
+    const story = dispatchedNoiseComplaint();
+    story.do(system, { type: 'escalate' }, at('2026-11-24T10:00:19+08:00'));
+    story.do(system, { type: 'escalate' }, at('2026-12-01T10:00:19+08:00'));
+    expect(story.ticket).toMatchObject({ level: 3, unitId: 'supervision' });
+
+    story.do(supervisor, { type: 'designate', unitId: 'dept-urban-management' }, at('2026-12-01T11:00:00+08:00'));
+
+    expect(story.ticket).toMatchObject({ status: 'dispatched', level: 1, unitId: 'dept-urban-management', designated: true });
+    expect(story.ticket.deadlines.accept).toBeDefined();
+    expect(story.refuse(clerkOf('dept-urban-management'), { type: 'return', reason: '不属本单位职责' }, at('2026-12-01T12:00:00+08:00')).rule).toBe('return.designated');
+    expect(story.refuse(dongmen, { type: 'designate', unitId: 's-haibin-dongmen' }, at('2026-12-01T12:00:00+08:00')).status).toBe(403);
+    expect(story.refuse(supervisor, { type: 'designate', unitId: 'dept-urban-management' }, at('2026-12-01T12:00:00+08:00')).rule).toBe('designate.already');
   });
 
   it('escalates a ticket nobody accepted within the acceptance time', () => {
@@ -454,7 +473,7 @@ describe('callback', () => {
 
   it('cannot be recorded before the ticket is resolved', () => {
     expect(dispatchedNoiseComplaint().refuse(operator, { type: 'callback', resolved: true, satisfied: true }, monday).rule).toBe(
-      'record a callback for.status',
+      'callback.status',
     );
   });
 });

@@ -51,7 +51,7 @@ export class TicketStory {
 
   /** Opens a ticket as the operator at `when`. */
   static open(body: CreateTicket, when: Date, id = 'T-1'): TicketStory {
-    return new TicketStory(stamp(id, 0, openTicket(body, ctx(operator, when))));
+    return new TicketStory(stamp(id, 0, openTicket(body, ctx(operator, when)).events));
   }
 
   /** Applies a command that must succeed; returns the events it added. */

@@ -6,27 +6,36 @@ import { ConflictError, NotFoundError } from '../../../domain/errors.js';
 import { httpHandler, type ApiEvent } from '../../../functions/shared/http.js';
 import { lambdaContext } from '../../../local/lambda/lambda-context.js';
 
-async function answerTo(error: Error) {
+async function answerTo(error: Error, headers: Record<string, string> = { 'accept-language': 'en' }) {
   const handler = httpHandler(async () => {
     throw error;
   });
-  const result = await handler({ rawPath: '/v1/test', headers: {}, requestContext: {} } as unknown as ApiEvent, lambdaContext({ functionName: 'test' }));
+  const result = await handler({ rawPath: '/v1/test', headers, requestContext: {} } as unknown as ApiEvent, lambdaContext({ functionName: 'test' }));
   return { status: result.statusCode, body: JSON.parse(String(result.body)) as Record<string, unknown> };
 }
 
 describe('errors at the HTTP edge', () => {
   it.each([
-    [new VoteRejectedError('panel.not-a-member', 'm9 does not sit on panel P-1'), 403, 'panel.not-a-member'],
-    [new VoteRejectedError('panel.closed', 'panel P-1 has already decided'), 409, 'panel.closed'],
-    [new PanelCompositionError('panel.too-few-members', 'the pool seats only 3 of 5'), 422, 'panel.too-few-members'],
-    [new ZeroingRuleError('zeroing.entry-not-open', 409, 'entry is cleared'), 409, 'zeroing.entry-not-open'],
-    [new ConflictError('ticket.closed', 'ticket T-1 is closed'), 409, 'ticket.closed'],
+    [new VoteRejectedError('panel.not-a-member', { zh: 'm9 不是会商 P-1 的成员', en: 'm9 does not sit on panel P-1' }), 403, 'panel.not-a-member'],
+    [new VoteRejectedError('panel.closed', { zh: '会商 P-1 已作出决定', en: 'panel P-1 has already decided' }), 409, 'panel.closed'],
+    [new PanelCompositionError('panel.too-few-members', { zh: '成员不足', en: 'the pool seats only 3 of 5' }), 422, 'panel.too-few-members'],
+    [new ZeroingRuleError('zeroing.entry-not-open', 409, { zh: '条目已销号', en: 'entry is cleared' }), 409, 'zeroing.entry-not-open'],
+    [new ConflictError('ticket.closed', { zh: '工单 T-1 已关闭', en: 'ticket T-1 is closed' }), 409, 'ticket.closed'],
     [new NotFoundError('ticket', 'T-404'), 404, 'ticket.not-found'],
   ])('%s answers %i with its rule', async (error, status, rule) => {
     const answer = await answerTo(error);
 
     expect(answer.status).toBe(status);
     expect(answer.body).toMatchObject({ error: error.constructor.name, rule, message: error.message });
+  });
+
+  it('answers in Chinese by default and when Chinese is preferred, in English when English is', async () => {
+    const closed = new ConflictError('ticket.closed', { zh: '工单 T-1 已关闭', en: 'ticket T-1 is closed' });
+
+    expect((await answerTo(closed, {})).body.message).toBe('工单 T-1 已关闭');
+    expect((await answerTo(closed, { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' })).body.message).toBe('工单 T-1 已关闭');
+    expect((await answerTo(closed, { 'accept-language': 'en-GB,en;q=0.9,zh;q=0.5' })).body.message).toBe('ticket T-1 is closed');
+    expect((await answerTo(closed, { 'accept-language': 'fr-FR' })).body.message).toBe('工单 T-1 已关闭');
   });
 
   it('answers anything else with 500 and a message that gives nothing away', async () => {

@@ -15,13 +15,16 @@ export interface TestRuntimeOptions {
   tablePrefix?: string;
 }
 
-/** A runtime on loopback ports chosen by the OS, sharing the test run's DynamoDB Local. */
+// Handlers' SDK clients and mail transport are created once per process, from the endpoints of the first runtime
+// that loaded them: every runtime a test file starts (one after the other) listens where they point.
+let ports: Promise<{ port: number; sfnPort: number; smtpPort: number }> | undefined;
+
+/** A runtime on loopback ports chosen by the OS (the same for every runtime of the test file), sharing the test run's DynamoDB Local. */
 export async function testRuntime(options: TestRuntimeOptions = {}): Promise<Runtime> {
+  ports ??= (async () => ({ port: await freePort(), sfnPort: await freePort(), smtpPort: await freePort() }))();
   return startRuntime({
-    port: await freePort(),
-    sfnPort: await freePort(),
+    ...(await ports),
     dynamodbPort: 0,
-    smtpPort: await freePort(),
     dynamodbEndpoint: inject('dynamodbEndpoint'),
     dataDir: options.dataDir,
     virtualClockStart: new Date(options.clockStart ?? '2026-11-23T02:00:00Z'),

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { DynamoDBStreamsClient, GetRecordsCommand } from '@aws-sdk/client-dynamodb-streams';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,77 @@ describe('the DynamoDB Streams poller', () => {
       expect(await handled).toBe('T-4');
     } finally {
       unwatch();
+      await watched.stop();
+    }
+  });
+
+  it('keeps a place in the stream per subscription, so a restart resumes each handler of one table where it was', async () => {
+    const checkpointFile = join(mkdtempSync(join(tmpdir(), 'casework-ckpt-')), 'streams.json');
+    // Written by a runtime that did not tell subscriptions apart: both handlers resume from there.
+    const legacy = poller(checkpointFile, async () => undefined);
+    await legacy.drain();
+    const subscriber = (subscription: string, seen: string[]) =>
+      new StreamPoller({
+        tableName: db.name('Tickets'),
+        dynamodb: db.client,
+        streams,
+        subscription,
+        handler: async (event) => void seen.push(...event.Records.map((r) => r.dynamodb?.Keys?.id?.S ?? '')),
+        checkpoints: fileCheckpoints(checkpointFile),
+        batchSize: 2,
+      });
+    await put('T-6', '占道经营', 1);
+    const fast: string[] = [];
+    await subscriber('fast', fast).drain();
+
+    const slow: string[] = [];
+    await subscriber('slow', slow).drain();
+    await subscriber('fast', fast).drain();
+
+    expect(fast).toEqual(['T-6']);
+    expect(slow).toEqual(['T-6']);
+  });
+
+  it('does not lose a poke that lands while a look at the stream is under way', async () => {
+    const checkpointFile = join(mkdtempSync(join(tmpdir(), 'casework-ckpt-')), 'streams.json');
+    await poller(checkpointFile, async () => undefined).drain();
+    // Holds the answer of one GetRecords until the test lets it go: that look saw the stream before the write.
+    let hold: Promise<void> | undefined;
+    let held!: () => void;
+    let release!: () => void;
+    const heldLook = new Promise<void>((resolve) => (held = resolve));
+    const gated = {
+      send: async (command: GetRecordsCommand) => {
+        const out = await streams.send(command as never);
+        if (hold && command instanceof GetRecordsCommand) {
+          held();
+          await hold;
+        }
+        return out;
+      },
+    } as unknown as DynamoDBStreamsClient;
+    let arrived!: (id: string) => void;
+    const handled = new Promise<string>((resolve) => (arrived = resolve));
+    const watched = new StreamPoller({
+      tableName: db.name('Tickets'),
+      dynamodb: db.client,
+      streams: gated,
+      handler: async (event) => arrived(event.Records[0]?.dynamodb?.Keys?.id?.S ?? ''),
+      checkpoints: fileCheckpoints(checkpointFile),
+      batchSize: 2,
+    });
+    expect(await watched.drain()).toBe(0);
+    hold = new Promise<void>((resolve) => (release = resolve));
+    // An idle poll an hour away: only the poke can deliver within the test's timeout.
+    watched.start(3_600_000);
+    try {
+      await heldLook;
+      await put('T-5', '路面塌陷', 1);
+      watched.poke();
+      hold = undefined;
+      release();
+      expect(await handled).toBe('T-5');
+    } finally {
       await watched.stop();
     }
   });

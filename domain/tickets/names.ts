@@ -1,0 +1,23 @@
+// The words 12345 hotlines use for a ticket's status and for the people who act, in Chinese and English.
+import type { Role } from '../../schemas/common.js';
+import type { TicketStatus } from '../../schemas/ticket.js';
+import type { Text } from '../errors.js';
+
+export const statusNames: Record<TicketStatus, Text> = {
+  received: { zh: '已登记', en: 'received' },
+  dispatched: { zh: '待签收', en: 'dispatched' },
+  accepted: { zh: '办理中', en: 'accepted' },
+  difficult: { zh: '疑难待定', en: 'difficult' },
+  'awaiting-designation': { zh: '待指定承办单位', en: 'awaiting designation' },
+  resolved: { zh: '已办结待回访', en: 'resolved' },
+  closed: { zh: '已关闭', en: 'closed' },
+};
+
+export const roleNames: Record<Role, Text> = {
+  operator: { zh: '话务员', en: 'operator' },
+  clerk: { zh: '承办单位工作人员', en: 'clerk' },
+  coordinator: { zh: '区级协调员', en: 'coordinator' },
+  supervisor: { zh: '市热线办督办人员', en: 'supervisor' },
+  panelist: { zh: '会商成员', en: 'panel member' },
+  admin: { zh: '系统管理员', en: 'administrator' },
+};
