@@ -5,14 +5,24 @@ import { Category } from './catalogue.js';
 import { Callback, CreateTicket, TicketAction } from './commands.js';
 import { IntakeAnswer } from './intake.js';
 import { TicketEvent } from './ticket-events.js';
+import { ListTicketsQuery } from './ticket-query.js';
 import { Ticket } from './ticket.js';
 import { Subscriptions, SubscriptionsView, Unit } from './unit.js';
 
 const ErrorBody = z.object({ error: z.string(), rule: z.string(), message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() });
 const TicketWithTimeline = Ticket.extend({ timeline: z.array(TicketEvent), notifications: z.array(z.record(z.string(), z.unknown())) });
 
+/** What a route takes and gives: `query` declares its query parameters, `errors` says what its 4xx answers mean there. */
+interface Contract {
+  summary: string;
+  request?: z.ZodType;
+  query?: z.ZodObject;
+  errors?: Partial<Record<'400' | '403' | '404' | '409' | '422', string>>;
+  response: z.ZodType;
+}
+
 // What each route takes and gives, by function name.
-const contracts: Record<string, { summary: string; request?: z.ZodType; response: z.ZodType }> = {
+const contracts: Record<string, Contract> = {
   'list-units': { summary: 'Every unit of the city', response: z.object({ units: z.array(Unit) }) },
   'list-catalogue': { summary: 'The service catalogue', response: z.object({ categories: z.array(Category) }) },
   'create-ticket': {
@@ -21,7 +31,15 @@ const contracts: Record<string, { summary: string; request?: z.ZodType; response
     response: Ticket.extend({ intake: IntakeAnswer }),
   },
   'get-ticket': { summary: 'A ticket with its deadlines, level, unit, timeline and notification attempts', response: TicketWithTimeline },
-  'list-tickets': { summary: 'A unit inbox (unitId), the overdue board (overdue=true) or an escalation level (level=2|3)', response: z.object({ items: z.array(Ticket), cursor: z.string().optional() }) },
+  'list-tickets': {
+    summary: 'Tickets by any combination of filters, a named queue or words of their text, a page at a time; with no filter, your own queue (a unit) or the open tickets (city-wide roles)',
+    query: ListTicketsQuery,
+    errors: {
+      '400': 'A parameter is malformed or unknown, or the cursor came from another query; `issues` names the parameter',
+      '403': "Outside your scope: a clerk lists only its unit, a coordinator its district or its unit's queue, only operators, supervisors and administrators search by phone, a panelist lists nothing; `rule` names the rule",
+    },
+    response: z.object({ items: z.array(Ticket), cursor: z.string().optional().describe('present when more follow: send it back with the same parameters') }),
+  },
   'ticket-action': { summary: 'Act on a ticket (actions) or record the citizen callback (callback)', request: z.union([TicketAction, Callback]), response: Ticket },
   'list-undelivered': { summary: 'Notifications given up on after about 24 hours (supervision office)', response: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) },
   'unit-subscriptions': {
@@ -33,12 +51,27 @@ const contracts: Record<string, { summary: string; request?: z.ZodType; response
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
+/** One OpenAPI query parameter per property of a query schema, with its JSON Schema and description. */
+function queryParameters(query: z.ZodObject) {
+  const json = schema(query) as { properties?: Record<string, { description?: string }>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, { description, ...property }]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    ...(description ? { description } : {}),
+    schema: property,
+  }));
+}
+
 /** OpenAPI 3.1 for the routes. */
 export function openApiDocument(routes: readonly RouteSpec[], serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const contract = contracts[route.function];
-    const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const params = [
+      ...[...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
+      ...(contract?.query && route.method === 'GET' ? queryParameters(contract.query) : []),
+    ];
     (paths[route.path] ??= {})[route.method.toLowerCase()] = {
       summary: contract?.summary ?? route.function,
       operationId: `${route.function}-${route.method.toLowerCase()}`,
@@ -47,12 +80,12 @@ export function openApiDocument(routes: readonly RouteSpec[], serverUrl: string)
       ...(contract?.request && route.method !== 'GET' ? { requestBody: { required: true, content: { 'application/json': { schema: schema(contract.request) } } } } : {}),
       responses: {
         '200': { description: 'OK', content: { 'application/json': { schema: contract ? schema(contract.response) : {} } } },
-        '400': { description: 'A field is malformed or refers to nothing; the message names it', content: { 'application/json': { schema: schema(ErrorBody) } } },
+        '400': { description: contract?.errors?.['400'] ?? 'A field is malformed or refers to nothing; the message names it', content: { 'application/json': { schema: schema(ErrorBody) } } },
         '401': { description: 'No valid token' },
-        '403': { description: 'Not yours to do', content: { 'application/json': { schema: schema(ErrorBody) } } },
-        '404': { description: 'No such thing', content: { 'application/json': { schema: schema(ErrorBody) } } },
-        '409': { description: "Not allowed in the ticket's state, or someone else changed it first", content: { 'application/json': { schema: schema(ErrorBody) } } },
-        '422': { description: 'A business rule forbids it', content: { 'application/json': { schema: schema(ErrorBody) } } },
+        '403': { description: contract?.errors?.['403'] ?? 'Not yours to do', content: { 'application/json': { schema: schema(ErrorBody) } } },
+        '404': { description: contract?.errors?.['404'] ?? 'No such thing', content: { 'application/json': { schema: schema(ErrorBody) } } },
+        '409': { description: contract?.errors?.['409'] ?? "Not allowed in the ticket's state, or someone else changed it first", content: { 'application/json': { schema: schema(ErrorBody) } } },
+        '422': { description: contract?.errors?.['422'] ?? 'A business rule forbids it', content: { 'application/json': { schema: schema(ErrorBody) } } },
       },
     };
   }

@@ -13,11 +13,15 @@ export interface TicketTables {
   tickets: string;
   events: string;
   idempotency: string;
+  /** The inverted index of ticket text; needed only to create tickets with search tokens. */
+  search?: string;
 }
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const DEFAULT_PAGE = 50;
 const MAX_PAGE = 200;
+// DynamoDB's limit on the items of one TransactWriteItems.
+const MAX_TRANSACTION_ITEMS = 100;
 
 export class DynamoTicketRepository implements TicketRepository {
   constructor(
@@ -26,7 +30,7 @@ export class DynamoTicketRepository implements TicketRepository {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async create(ticket: Ticket, events: TicketEvent[], idempotency?: IdempotencyClaim) {
+  async create(ticket: Ticket, events: TicketEvent[], idempotency?: IdempotencyClaim, searchTokens: readonly string[] = []) {
     const claim = idempotency && {
       Put: {
         TableName: this.tables.idempotency,
@@ -40,16 +44,15 @@ export class DynamoTicketRepository implements TicketRepository {
         ExpressionAttributeNames: { '#key': 'key' },
       },
     };
+    const items = [
+      ...(claim ? [claim] : []),
+      { Put: { TableName: this.tables.tickets, Item: toItem(ticket), ConditionExpression: 'attribute_not_exists(id)' } },
+      ...this.eventPuts(events),
+    ];
+    // The postings commit with the ticket, so a ticket is never without them; as many as the transaction holds.
+    const postings = this.postingPuts(ticket, searchTokens.slice(0, MAX_TRANSACTION_ITEMS - items.length));
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            ...(claim ? [claim] : []),
-            { Put: { TableName: this.tables.tickets, Item: toItem(ticket), ConditionExpression: 'attribute_not_exists(id)' } },
-            ...this.eventPuts(events),
-          ],
-        }),
-      );
+      await this.db.send(new TransactWriteCommand({ TransactItems: [...items, ...postings] }));
       return { ticket, replayed: false };
     } catch (error) {
       if (!(error instanceof TransactionCanceledException) || !idempotency) throw mapConflict(error, ticket.id);
@@ -148,6 +151,16 @@ export class DynamoTicketRepository implements TicketRepository {
       }),
     );
     return { items: (result.Items ?? []).map(fromItem), cursor: encodeCursor(result.LastEvaluatedKey) };
+  }
+
+  /** One item per search token: the token's partition lists its tickets newest first. */
+  private postingPuts(ticket: Ticket, tokens: readonly string[]) {
+    if (tokens.length === 0) return [];
+    const table = this.tables.search;
+    if (!table) throw new Error('search tokens given, but no SearchTokens table');
+    return tokens.map((token) => ({
+      Put: { TableName: table, Item: { token, createdKey: `${ticket.createdAt}#${ticket.id}`, ticketId: ticket.id } },
+    }));
   }
 
   private eventPuts(events: TicketEvent[]) {

@@ -22,8 +22,11 @@ export interface IdempotencyClaim {
 }
 
 export interface TicketRepository {
-  /** Writes a new ticket with its first events; a retried key returns the ticket it first created. */
-  create(ticket: Ticket, events: TicketEvent[], idempotency?: IdempotencyClaim): Promise<{ ticket: Ticket; replayed: boolean }>;
+  /**
+   * Writes a new ticket with its first events, and the search tokens its text is found by (most telling first; as many
+   * as the write can hold are kept); a retried key returns the ticket it first created.
+   */
+  create(ticket: Ticket, events: TicketEvent[], idempotency?: IdempotencyClaim, searchTokens?: readonly string[]): Promise<{ ticket: Ticket; replayed: boolean }>;
   /** The ticket, or undefined. */
   get(id: string): Promise<Ticket | undefined>;
   /** The ticket's whole history in order. */

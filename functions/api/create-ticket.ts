@@ -1,12 +1,13 @@
 // POST /v1/tickets: intake opens and routes the ticket and writes it; its stream record starts the lifecycle. The answer
 // tells the operator where it went. A retried Idempotency-Key returns the first ticket.
 import { createHash, randomBytes } from 'node:crypto';
+import { MAX_SEARCH_TOKENS, tokensToIndex } from '../../domain/search/search-tokens.js';
 import { intake } from '../../domain/tickets/intake.js';
 import { intakeAnswer } from '../../domain/tickets/intake-answer.js';
 import { CreateTicket } from '../../schemas/commands.js';
 import { requestActor } from '../shared/actor.js';
 import { httpHandler, json, parseBody } from '../shared/http.js';
-import { decisionContext, tickets } from '../shared/services.js';
+import { decisionContext, segmenter, tickets } from '../shared/services.js';
 
 /** `T20261123-4K7Q2X`: the Shanghai date of intake, then randomness. */
 function newTicketId(at: Date): string {
@@ -20,7 +21,9 @@ export const handler = httpHandler(async (event) => {
   const opened = intake(body, newTicketId(ctx.now), ctx);
   const key = event.headers['idempotency-key'];
   const claim = key ? { key, fingerprint: createHash('sha256').update(JSON.stringify(body)).digest('hex') } : undefined;
-  const { ticket, replayed } = await tickets.create(opened.ticket, opened.events, claim);
+  // The words it will be found by are written with it: its text never changes after intake.
+  const words = tokensToIndex(opened.ticket, await segmenter(), MAX_SEARCH_TOKENS);
+  const { ticket, replayed } = await tickets.create(opened.ticket, opened.events, claim, words);
   const answer = intakeAnswer(ticket, ctx.city, opened.corrections);
   return json(replayed ? 200 : 201, { ...ticket, intake: answer }, { location: `/v1/tickets/${ticket.id}` });
 });

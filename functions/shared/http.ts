@@ -27,6 +27,20 @@ export function parseBody<S extends z.ZodType>(event: ApiEvent, schema: S): z.ou
   return parsed.data;
 }
 
+/** Parses the query string with a schema; a malformed or unknown parameter is a 400 naming it. */
+export function parseQuery<S extends z.ZodType>(event: ApiEvent, schema: S): z.output<S> {
+  const parsed = schema.safeParse(event.queryStringParameters ?? {});
+  if (parsed.success) return parsed.data;
+  // An unknown parameter (a typo) would otherwise widen the listing silently: name each one.
+  const described = fieldIssues(parsed.error);
+  const issues = parsed.error.issues.flatMap((issue, i) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: key, message: 'is not a parameter of this route', zh: '不是此接口的参数' }))
+      : described.slice(i, i + 1),
+  );
+  throw new ValidationError(issues);
+}
+
 /** Chinese unless the request prefers English (`Accept-Language: en`, by its q-values); people here read Chinese first. */
 export function preferredLanguage(header: string | undefined): Language {
   const ranked = (header ?? '')

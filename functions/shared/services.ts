@@ -6,9 +6,12 @@ import { DirectoryRepository } from '../../adapters/dynamodb/directory-repositor
 import { tableName } from '../../adapters/dynamodb/table-names.js';
 import { DeliveryRepository } from '../../adapters/dynamodb/delivery-repository.js';
 import { TaskTokenRepository } from '../../adapters/dynamodb/task-token-repository.js';
+import { DynamoTicketFinder } from '../../adapters/dynamodb/ticket-finder.js';
+import { jiebaSegmenter } from '../../adapters/search/jieba-segmenter.js';
 import { DynamoTicketRepository, type TicketTables } from '../../adapters/dynamodb/ticket-repository.js';
 import { createChinaWorkingCalendar } from '../../domain/calendar/china-working-calendar.js';
 import { CityDirectory } from '../../domain/city-directory.js';
+import type { Segmenter } from '../../domain/ports/segmenter.js';
 import type { DecisionContext } from '../../domain/tickets/decision-context.js';
 import { lifecycleState } from '../../domain/tickets/lifecycle-state.js';
 import type { Actor } from '../../schemas/actor.js';
@@ -29,6 +32,9 @@ const ticketTables: TicketTables = {
   get idempotency() {
     return tableName('IdempotencyKeys');
   },
+  get search() {
+    return tableName('SearchTokens');
+  },
 };
 
 /** A repository built on its first use, so a handler that never calls it needs nothing of it. */
@@ -47,6 +53,14 @@ export const tickets = new DynamoTicketRepository(documents, ticketTables, now);
 export const directory = onFirstUse(() => new DirectoryRepository(documents, tableName('Directory')));
 export const taskTokens = onFirstUse(() => new TaskTokenRepository(documents, tableName('TaskTokens')));
 export const deliveries = onFirstUse(() => new DeliveryRepository(documents, tableName('Deliveries')));
+export const ticketFinder = onFirstUse(() => new DynamoTicketFinder(documents, { tickets: tableName('Tickets'), search: tableName('SearchTokens') }));
+
+let segmenterLoaded: Promise<Segmenter> | undefined;
+/** Jieba and its dictionaries, loaded on first use (about half a second): only intake and text search need them. */
+export function segmenter(): Promise<Segmenter> {
+  segmenterLoaded ??= jiebaSegmenter();
+  return segmenterLoaded;
+}
 
 const policy = defaultSlaPolicy;
 const calendar = createChinaWorkingCalendar({ workingPeriods: policy.workingPeriods });

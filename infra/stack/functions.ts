@@ -23,6 +23,7 @@ export function createFunctions(
   environment: Record<string, string>,
 ): Map<string, NodejsFunction> {
   const functions = new Map<string, NodejsFunction>();
+  const nativeModules = [...new Set(specs.flatMap((spec) => spec.nativeModules ?? []))];
   for (const spec of specs) {
     const id = `Fn${spec.name.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase())}`;
     const logGroup = new LogGroup(scope, `${id}Logs`, {
@@ -48,8 +49,14 @@ export function createFunctions(
         sourceMap: true,
         minify: true,
         banner: REQUIRE_SHIM,
-        // The Node 22 runtime provides AWS SDK v3.
-        externalModules: ['@aws-sdk/*'],
+        // The Node 22 runtime provides AWS SDK v3. Native packages are never bundled: a function that does not list
+        // one may still reach its import through shared code, but never runs it.
+        externalModules: ['@aws-sdk/*', ...nativeModules],
+        // A native package is installed beside the bundle (npm ci from the lock file), choosing the prebuilt binary
+        // for Lambda's platform rather than the one of the machine that builds.
+        ...(spec.nativeModules?.length
+          ? { nodeModules: spec.nativeModules, environment: { npm_config_os: 'linux', npm_config_cpu: 'arm64', npm_config_libc: 'glibc' } }
+          : {}),
       },
     });
     // A function learns the names of exactly the tables it may use; the repositories (functions/shared/services.ts)

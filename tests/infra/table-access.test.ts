@@ -59,6 +59,11 @@ beforeAll(async () => {
   const id = await city.open(noiseComplaint);
   expect((await city.act('clerk-haibin-dongmen', id, { type: 'accept' })).status).toBe(200);
   expect((await call(runtime, 'GET', '/v1/tickets?unitId=s-haibin-dongmen', undefined, clerk)).status).toBe(200);
+  // Listings through the search tokens (loading the tickets they name), a queue and the history indexes.
+  const operator = await login(runtime, 'operator-1');
+  for (const query of [`q=${encodeURIComponent('噪音')}&districtId=d-haibin`, 'queue=pending-extensions', 'phone=13800000001&districtId=d-haibin', 'category=NBR-001&level=1']) {
+    expect((await call(runtime, 'GET', `/v1/tickets?${query}`, undefined, operator)).status, query).toBe(200);
+  }
   // Past every deadline of the ticket: reminders, escalation, and the webhook given up on after a day.
   await city.timeIs('2026-12-08T10:00:00+08:00');
   const supervisor = await login(runtime, 'supervisor-1');

@@ -161,20 +161,28 @@ describe('a ticket’s life', () => {
     expect(callback.body).toMatchObject({ rule: 'callback.status', message: '工单状态为“办理中”，不能记录回访；仅在“已办结待回访”时可以' });
   });
 
-  it('lists a street’s inbox only to that street, and the overdue board to the supervision office', async () => {
+  it('lists a street’s tickets only to that street; unasked, a street gets its queue and the supervision office the open tickets', async () => {
     const first = String((await intake()).body.id);
     const second = String((await intake({ ...complaint, category: 'CMTY-001' })).body.id);
     await runtime.idle();
+    type Listed = { id: string; unitId: string; deadlines: { complete: string } };
+    const list = async (user: string, query = '') => {
+      const res = await call(runtime, 'GET', `/v1/tickets${query}`, undefined, await as(user));
+      return { status: res.status, body: res.body, items: (res.body?.items ?? []) as Listed[] };
+    };
 
-    const inbox = await call(runtime, 'GET', '/v1/tickets?unitId=s-haibin-dongmen&status=dispatched', undefined, await as('clerk-haibin-dongmen'));
-    const ids = (inbox.body?.items as { id: string }[]).map((t) => t.id);
-    expect(ids).toContain(first);
-    expect(ids).toContain(second);
-    const elsewhere = await call(runtime, 'GET', '/v1/tickets?unitId=s-haibin-xiwan', undefined, await as('clerk-haibin-dongmen'));
-    expect(elsewhere.status).toBe(403);
-    const unclear = await call(runtime, 'GET', '/v1/tickets', undefined, await as('supervisor-1'));
-    expect(unclear.body?.message).toBe('unitId: name exactly one of unitId, overdue=true or level');
+    const dispatched = await list('clerk-haibin-dongmen', '?unitId=s-haibin-dongmen&status=dispatched');
+    expect(dispatched.items.map((t) => t.id)).toEqual(expect.arrayContaining([first, second]));
+    const elsewhere = await list('clerk-haibin-dongmen', '?unitId=s-haibin-xiwan');
+    expect(elsewhere).toMatchObject({ status: 403, body: { rule: 'tickets.own-unit-only' } });
 
+    const queue = await list('clerk-haibin-dongmen');
+    expect(queue.items.map((t) => t.id)).toEqual(expect.arrayContaining([first, second]));
+    expect(new Set(queue.items.map((t) => t.unitId))).toEqual(new Set(['s-haibin-dongmen']));
+    const open = await list('supervisor-1');
+    expect(open.items.map((t) => t.id)).toEqual(expect.arrayContaining([first, second]));
+    const deadlines = open.items.map((t) => t.deadlines.complete);
+    expect(deadlines).toEqual([...deadlines].sort());
   });
 
   it('puts a ticket on the overdue board once the city’s own deadline passes, and nothing still in time', async () => {
