@@ -29,6 +29,10 @@ export const queues = namedQueues({
     holds: "tickets marked difficult, waiting for the supervision office's decision, oldest first",
     condition: () => ({ index: 'by-status', equals: 'difficult' }),
   },
+  'returns-to-review': {
+    holds: "returns waiting for the hotline's dispatch desk (退单审核), oldest first (operators, supervision office)",
+    condition: () => ({ index: 'by-status', equals: 'return-review' }),
+  },
   'awaiting-callback': {
     holds: 'resolved tickets whose citizen an operator calls back, oldest first',
     condition: () => ({ index: 'by-status', equals: 'resolved' }),

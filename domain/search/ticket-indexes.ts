@@ -30,7 +30,7 @@ export type KeyCondition = (IndexCondition | { index: SearchIndex; equals: strin
 };
 
 // Ticket statuses that only a few tickets are in at any time.
-const RARE_STATES = new Set(['received', 'difficult', 'awaiting-designation']);
+const RARE_STATES = new Set(['received', 'difficult', 'awaiting-designation', 'return-review']);
 
 /**
  * How many tickets the partition a condition names may hold, as a rank (lower is smaller). A Query reads at most its

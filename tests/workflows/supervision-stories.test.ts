@@ -52,6 +52,8 @@ describe('the dispatch desk reviewing returns (退单审核)', () => {
 
     await city.act('clerk-haibin-dongmen', id, { type: 'return', reason: '系施工噪音，属城管职责', suggestedUnitId: 'dept-urban-management' });
     expect(await city.ticket(id)).toMatchObject({ status: 'return-review', unitId: 'supervision' });
+    const queue = await call(runtime, 'GET', '/v1/tickets?queue=returns-to-review', undefined, await login(runtime, 'operator-1'));
+    expect((queue.body?.items as { id: string }[]).map((t) => t.id)).toEqual([id]);
     const approved = await city.act('operator-1', id, { type: 'review-return', decision: 'approve', unitId: 'dept-housing' });
 
     expect(approved.status).toBe(200);
