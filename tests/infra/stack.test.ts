@@ -9,6 +9,7 @@ import { stateMachineEnvName, tableEnvName } from '../../infra/manifest-types.js
 import { buildApp } from '../../infra/stack/build.js';
 import { CaseworkStack } from '../../infra/stack/casework-stack.js';
 import { fromRoot } from '../../infra/stack/context.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 interface Resource {
   Type: string;
@@ -55,7 +56,7 @@ function lambdas(from: Record<string, Resource>) {
 
 /** A variant of the manifest: alarms, schedules and the sending address changed, to see the template follow. */
 function variantStack(changed: Partial<typeof manifest>, context: Record<string, string> = {}) {
-  const variantApp = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
+  const variantApp = new App({ outdir: scratchDir('casework-cdk-'), context: { 'aws:cdk:bundling-stacks': [], ...context } });
   const built = new CaseworkStack(variantApp, 'Variant', { stage: 'dev', manifest: { ...manifest, ...changed } });
   const t = Template.fromStack(built);
   return { stack: built, template: t, resources: t.toJSON().Resources as Record<string, Resource> };
@@ -63,7 +64,7 @@ function variantStack(changed: Partial<typeof manifest>, context: Record<string,
 
 beforeAll(() => {
   // Skip NodejsFunction bundling (esbuild) and cdk-nag: `npm run synth` covers both.
-  app = new App({ context: { stage: 'dev', 'aws:cdk:bundling-stacks': [] } });
+  app = new App({ outdir: scratchDir('casework-cdk-'), context: { stage: 'dev', 'aws:cdk:bundling-stacks': [] } });
   stack = buildApp(app, { nag: false });
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources as Record<string, Resource>;
@@ -385,7 +386,7 @@ describe('a changed manifest changes the stack', () => {
 
 describe('cdk-nag', () => {
   it('prod: no unacknowledged AwsSolutions findings, every acknowledgement with a reason', () => {
-    const prodApp = new App({ context: { stage: 'prod', 'aws:cdk:bundling-stacks': [] } });
+    const prodApp = new App({ outdir: scratchDir('casework-cdk-'), context: { stage: 'prod', 'aws:cdk:bundling-stacks': [] } });
     buildApp(prodApp);
     const report = JSON.parse(readFileSync(path.join(prodApp.synth().directory, 'validation-report.json'), 'utf8')) as {
       pluginReports: { pluginName: string; violations: unknown[]; suppressedViolations: { ruleName: string; reason?: string }[] }[];

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBStreamsClient, GetRecordsCommand, type GetRecordsCommandOutput } from '@aws-sdk/client-dynamodb-streams';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -10,6 +8,7 @@ import { fileCheckpoints, memoryCheckpoints } from '../../../local/streams/check
 import { StreamBarrierError, StreamPoller } from '../../../local/streams/stream-poller.js';
 import { markerItem, markerKey, TOKEN_ATTRIBUTE } from '../../../local/streams/stream-marker.js';
 import { freshTables } from '../../support/dynamodb.js';
+import { scratchDir } from '../../support/scratch-dir.js';
 
 describe('the stream barrier', () => {
   let db: Awaited<ReturnType<typeof freshTables>>;
@@ -98,7 +97,7 @@ describe('the stream barrier', () => {
   });
 
   it('leaves nothing for a restarted poller to replay', async () => {
-    const checkpointFile = join(mkdtempSync(join(tmpdir(), 'casework-ckpt-')), 'streams.json');
+    const checkpointFile = join(scratchDir('casework-ckpt-'), 'streams.json');
     const first = recordingPoller({ checkpointFile });
     await put('R-1', 1);
     await first.poller.barrier();

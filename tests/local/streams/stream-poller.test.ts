@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBStreamsClient, GetRecordsCommand } from '@aws-sdk/client-dynamodb-streams';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -9,6 +7,7 @@ import { fileCheckpoints } from '../../../local/streams/checkpoints.js';
 import { StreamPoller } from '../../../local/streams/stream-poller.js';
 import { tablesWritten, wakeOnWrite } from '../../../local/streams/wake-on-write.js';
 import { freshTables } from '../../support/dynamodb.js';
+import { scratchDir } from '../../support/scratch-dir.js';
 
 describe('the DynamoDB Streams poller', () => {
   let db: Awaited<ReturnType<typeof freshTables>>;
@@ -38,7 +37,7 @@ describe('the DynamoDB Streams poller', () => {
   }
 
   it('delivers each record once, in order per item, and not again after a restart', async () => {
-    const checkpointFile = join(mkdtempSync(join(tmpdir(), 'casework-ckpt-')), 'streams.json');
+    const checkpointFile = join(scratchDir('casework-ckpt-'), 'streams.json');
     const seen: string[] = [];
     const collect = async (event: DynamoDBStreamEvent) => {
       for (const r of event.Records) seen.push(`${r.eventName} ${r.dynamodb?.NewImage?.id?.S} v${r.dynamodb?.NewImage?.version?.N}`);
@@ -58,7 +57,7 @@ describe('the DynamoDB Streams poller', () => {
   });
 
   it('retries a failed batch with the same records until the handler succeeds', async () => {
-    const checkpointFile = join(mkdtempSync(join(tmpdir(), 'casework-ckpt-')), 'streams.json');
+    const checkpointFile = join(scratchDir('casework-ckpt-'), 'streams.json');
     const drainExisting = poller(checkpointFile, async () => undefined);
     await drainExisting.drain();
     await put('T-3', '路灯', 1);
@@ -78,7 +77,7 @@ describe('the DynamoDB Streams poller', () => {
   });
 
   it('picks up a write made through a watched client at once, not at its next idle poll', async () => {
-    const checkpointFile = join(mkdtempSync(join(tmpdir(), 'casework-ckpt-')), 'streams.json');
+    const checkpointFile = join(scratchDir('casework-ckpt-'), 'streams.json');
     await poller(checkpointFile, async () => undefined).drain();
     let arrived!: (id: string) => void;
     const handled = new Promise<string>((resolve) => (arrived = resolve));
@@ -98,7 +97,7 @@ describe('the DynamoDB Streams poller', () => {
   });
 
   it('keeps a place in the stream per subscription, so a restart resumes each handler of one table where it was', async () => {
-    const checkpointFile = join(mkdtempSync(join(tmpdir(), 'casework-ckpt-')), 'streams.json');
+    const checkpointFile = join(scratchDir('casework-ckpt-'), 'streams.json');
     // Written by a runtime that did not tell subscriptions apart: both handlers resume from there.
     const legacy = poller(checkpointFile, async () => undefined);
     await legacy.drain();
@@ -125,7 +124,7 @@ describe('the DynamoDB Streams poller', () => {
   });
 
   it('does not lose a poke that lands while a look at the stream is under way', async () => {
-    const checkpointFile = join(mkdtempSync(join(tmpdir(), 'casework-ckpt-')), 'streams.json');
+    const checkpointFile = join(scratchDir('casework-ckpt-'), 'streams.json');
     await poller(checkpointFile, async () => undefined).drain();
     // Holds the answer of one GetRecords until the test lets it go: that look saw the stream before the write.
     let hold: Promise<void> | undefined;
