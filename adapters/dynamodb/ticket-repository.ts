@@ -1,12 +1,11 @@
-// TicketRepository on DynamoDB: conditional writes, transactions for ticket + events, Query for every listing.
+// TicketRepository on DynamoDB: conditional writes, transactions for ticket + events (listings: ticket-finder.ts).
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, RuleViolationError } from '../../domain/errors.js';
-import type { IdempotencyClaim, Page, PageRequest, TicketRepository } from '../../domain/ports/ticket-repository.js';
-import { type EscalationLevel, Id } from '../../schemas/common.js';
+import type { IdempotencyClaim, TicketRepository } from '../../domain/ports/ticket-repository.js';
+import { Id } from '../../schemas/common.js';
 import type { Ticket } from '../../schemas/ticket.js';
 import { TicketEvent } from '../../schemas/ticket-events.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
 import { fromItem, stripUndefined, toItem } from './ticket-item.js';
 
 export interface TicketTables {
@@ -18,8 +17,6 @@ export interface TicketTables {
 }
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
-const DEFAULT_PAGE = 50;
-const MAX_PAGE = 200;
 // DynamoDB's limit on the items of one TransactWriteItems.
 const MAX_TRANSACTION_ITEMS = 100;
 
@@ -125,32 +122,6 @@ export class DynamoTicketRepository implements TicketRepository {
     } catch (error) {
       throw mapConflict(error, ticket.id);
     }
-  }
-
-  inbox(unitId: string, page?: PageRequest): Promise<Page<Ticket>> {
-    return this.query('inbox', 'inboxUnitId = :pk', { ':pk': unitId }, page);
-  }
-
-  overdue(now: Date, page?: PageRequest): Promise<Page<Ticket>> {
-    return this.query('open-by-deadline', 'openBucket = :pk AND completeDueKey < :now', { ':pk': 'open', ':now': now.toISOString() }, page);
-  }
-
-  escalated(level: Exclude<EscalationLevel, 1>, page?: PageRequest): Promise<Page<Ticket>> {
-    return this.query('escalated', 'escalationLevel = :pk', { ':pk': `L${level}` }, page);
-  }
-
-  private async query(index: string, condition: string, values: Record<string, unknown>, page: PageRequest = {}): Promise<Page<Ticket>> {
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tables.tickets,
-        IndexName: index,
-        KeyConditionExpression: condition,
-        ExpressionAttributeValues: values,
-        Limit: Math.min(page.limit ?? DEFAULT_PAGE, MAX_PAGE),
-        ExclusiveStartKey: decodeCursor(page.cursor),
-      }),
-    );
-    return { items: (result.Items ?? []).map(fromItem), cursor: encodeCursor(result.LastEvaluatedKey) };
   }
 
   /** One item per search token: the token's partition lists its tickets newest first. */

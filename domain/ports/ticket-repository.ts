@@ -1,5 +1,4 @@
 // Port: where tickets and their histories are kept. Adapters implement it; the domain depends only on this.
-import type { EscalationLevel } from '../../schemas/common.js';
 import type { Ticket } from '../../schemas/ticket.js';
 import type { TicketEvent } from '../../schemas/ticket-events.js';
 
@@ -33,10 +32,4 @@ export interface TicketRepository {
   history(id: string): Promise<TicketEvent[]>;
   /** Writes the ticket's new state and events if nobody changed it since `expectedVersion`; else a 409. */
   save(ticket: Ticket, events: TicketEvent[], expectedVersion: number): Promise<void>;
-  /** Open tickets in a unit's queue, earliest deadline first. */
-  inbox(unitId: string, page?: PageRequest): Promise<Page<Ticket>>;
-  /** Tickets in hand whose completion deadline has passed, most overdue first. */
-  overdue(now: Date, page?: PageRequest): Promise<Page<Ticket>>;
-  /** Open tickets at an escalation level, earliest deadline first. */
-  escalated(level: Exclude<EscalationLevel, 1>, page?: PageRequest): Promise<Page<Ticket>>;
 }

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoTicketFinder } from '../../../adapters/dynamodb/ticket-finder.js';
 import { DynamoTicketRepository } from '../../../adapters/dynamodb/ticket-repository.js';
+import type { PageRequest } from '../../../domain/ports/ticket-repository.js';
+import { planTicketQuery } from '../../../domain/search/query-plan.js';
+import type { TicketFilter } from '../../../schemas/ticket-query.js';
 import type { CaseworkError } from '../../../domain/errors.js';
 import { freshTables } from '../../support/dynamodb.js';
 import { TicketStory, at, clerkOf, noiseComplaint, system } from '../../domain/tickets/world.js';
@@ -9,13 +13,14 @@ const monday = at('2026-11-23T10:00:00+08:00');
 describe('the DynamoDB ticket repository', () => {
   let db: Awaited<ReturnType<typeof freshTables>>;
   let repo: DynamoTicketRepository;
+  // Listings go through the finder, reading the index keys the repository writes.
+  let finder: DynamoTicketFinder;
+  const list = (filter: TicketFilter, page?: PageRequest) => finder.find(planTicketQuery(filter, at('2026-11-23T10:00:00+08:00')), page);
   beforeAll(async () => {
     db = await freshTables();
-    repo = new DynamoTicketRepository(db.doc, {
-      tickets: db.name('Tickets'),
-      events: db.name('TicketEvents'),
-      idempotency: db.name('IdempotencyKeys'),
-    });
+    const tables = { tickets: db.name('Tickets'), events: db.name('TicketEvents'), idempotency: db.name('IdempotencyKeys'), search: db.name('SearchTokens') };
+    repo = new DynamoTicketRepository(db.doc, tables);
+    finder = new DynamoTicketFinder(db.doc, tables);
   });
   afterAll(() => db.destroy());
 
@@ -85,8 +90,8 @@ describe('the DynamoDB ticket repository', () => {
     await stored('T-inbox-late', { ...noiseComplaint, location: street }, at('2026-11-25T10:00:00+08:00'));
     await stored('T-inbox-early', { ...noiseComplaint, location: street }, at('2026-11-24T10:00:00+08:00'));
 
-    const first = await repo.inbox('s-haibin-xiwan', { limit: 1 });
-    const second = await repo.inbox('s-haibin-xiwan', { limit: 1, cursor: first.cursor });
+    const first = await list({ queue: 'inbox', unitId: 's-haibin-xiwan' }, { limit: 1 });
+    const second = await list({ queue: 'inbox', unitId: 's-haibin-xiwan' }, { limit: 1, cursor: first.cursor });
 
     expect(first.items.map((t) => t.id)).toEqual(['T-inbox-early']);
     expect(second.items.map((t) => t.id)).toEqual(['T-inbox-late']);
@@ -96,13 +101,13 @@ describe('the DynamoDB ticket repository', () => {
     const consultation = { ...noiseComplaint, category: 'CMTY-001', location: { ...noiseComplaint.location, streetId: 's-haibin-yugang' } };
     await stored('T-overdue', consultation, at('2026-11-02T10:00:00+08:00'));
 
-    const overdue = await repo.overdue(at('2026-11-23T10:00:00+08:00'));
+    const overdue = await list({ overdue: true });
 
     expect(overdue.items.map((t) => t.id)).toContain('T-overdue');
     expect(overdue.items.map((t) => t.id)).not.toContain('T-history');
   });
 
   it('refuses a cursor it did not issue', async () => {
-    await expect(repo.inbox('s-haibin-xiwan', { cursor: 'not-a-cursor' })).rejects.toMatchObject({ status: 400 });
+    await expect(list({ queue: 'inbox', unitId: 's-haibin-xiwan' }, { cursor: 'not-a-cursor' })).rejects.toMatchObject({ status: 400 });
   });
 });
