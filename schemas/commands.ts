@@ -43,6 +43,8 @@ export const WhistleAction = z.object({
   departmentIds: z.array(Id).min(1, 'name at least one department'),
   reason,
 });
+/** A unit called in by a whistle reports in (报到), saying what it will do. */
+export const ReportInAction = z.object({ type: z.literal('report-in'), note: text(1000) });
 export const MarkDifficultAction = z.object({ type: z.literal('mark-difficult'), reason });
 export const DecideDifficultAction = z.discriminatedUnion('decision', [
   z.object({ type: z.literal('decide-difficult'), decision: z.literal('redispatch'), unitId: Id }),
@@ -69,6 +71,7 @@ export const TicketAction = z.union([
   RequestExtensionAction,
   DecideExtensionAction,
   WhistleAction,
+  ReportInAction,
   MarkDifficultAction,
   DecideDifficultAction,
   DesignateAction,
@@ -84,6 +87,7 @@ const actionSchemas = {
   'request-extension': RequestExtensionAction,
   'decide-extension': DecideExtensionAction,
   whistle: WhistleAction,
+  'report-in': ReportInAction,
   'mark-difficult': MarkDifficultAction,
   'decide-difficult': DecideDifficultAction,
   designate: DesignateAction,
@@ -127,7 +131,8 @@ export type SystemCommand =
   | { type: 'warn' }
   | { type: 'escalate' }
   | { type: 'callback-timeout' }
-  | { type: 'return-review-timeout' };
+  | { type: 'return-review-timeout' }
+  | { type: 'report-in-timeout' };
 
 /** Everything `decide` understands. */
 export type TicketCommand = TicketAction | ({ type: 'callback' } & Callback) | SystemCommand;

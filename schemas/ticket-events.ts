@@ -65,9 +65,30 @@ export const TicketEscalated = z.object({
 export const TicketWhistled = z.object({
   ...base,
   type: z.literal('ticket.whistled'),
+  /** The street that blew the whistle and stays the lead. */
   unitId: Id,
   departmentIds: z.array(Id),
   reason: z.string(),
+  /** The district called in with the departments, and when all must have reported in (absent on old whistles). */
+  districtId: Id.optional(),
+  reportBy: IsoDateTime.optional(),
+});
+
+export const TicketReportedIn = z.object({
+  ...base,
+  type: z.literal('ticket.reported-in'),
+  unitId: Id,
+  /** The street leading the ticket, told that this unit reported in. */
+  leadUnitId: Id,
+  note: z.string(),
+});
+
+export const TicketReportInMissed = z.object({
+  ...base,
+  type: z.literal('ticket.report-in-missed'),
+  unitIds: z.array(Id),
+  districtId: Id,
+  supervisionUnitId: Id,
 });
 
 export const TicketReturned = z.object({
@@ -170,6 +191,8 @@ export const TicketEvent = z.discriminatedUnion('type', [
   TicketWarning,
   TicketEscalated,
   TicketWhistled,
+  TicketReportedIn,
+  TicketReportInMissed,
   TicketReturned,
   TicketReturnReviewed,
   TicketDesignationRequired,

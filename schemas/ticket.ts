@@ -96,6 +96,24 @@ export const PendingReturn = z.object({
   reviewBy: IsoDateTime,
 });
 
+/** A unit called in by a street's whistle (吹哨报到): it must report in (报到) by the whistle's deadline. */
+export const WhistleParticipant = z.object({
+  unitId: Id,
+  reportedAt: IsoDateTime.optional(),
+  note: z.string().optional(),
+  /** The deadline passed without a report-in: the district and the supervision office were told. */
+  missedAt: IsoDateTime.optional(),
+});
+
+/** The street's whistle: the street stays the lead; the district and the named departments report in and act with it. */
+export const Whistle = z.object({
+  at: IsoDateTime,
+  reason: z.string(),
+  reportBy: IsoDateTime,
+  participants: z.array(WhistleParticipant),
+});
+export type Whistle = z.infer<typeof Whistle>;
+
 export const Ticket = z.object({
   id: Id,
   channel: Channel,
@@ -118,6 +136,7 @@ export const Ticket = z.object({
   pendingReturn: PendingReturn.optional(),
   /** Departments a street asked for when it blew the whistle. */
   whistledDepartmentIds: z.array(Id).default([]),
+  whistle: Whistle.optional(),
   outcome: Outcome.optional(),
   createdAt: IsoDateTime,
   dispatchedAt: IsoDateTime.optional(),

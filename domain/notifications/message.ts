@@ -11,6 +11,9 @@ const titles: Record<NotifiedType, [string, string]> = {
   'ticket.dispatched': ['新工单', 'New ticket'],
   'ticket.warning': ['工单即将超时提醒', 'Deadline approaching'],
   'ticket.escalated': ['工单升级', 'Ticket escalated'],
+  'ticket.whistled': ['吹哨报到', 'Whistle: report in'],
+  'ticket.reported-in': ['已报到', 'A unit reported in'],
+  'ticket.report-in-missed': ['吹哨未按时报到', 'Report-in missed'],
   'ticket.returned': ['退单待审核', 'Return to review'],
   'ticket.return-reviewed': ['退单审核结果', 'Return reviewed'],
   'ticket.marked-difficult': ['疑难工单待决定', 'Difficult case to decide'],
@@ -24,6 +27,8 @@ const titles: Record<NotifiedType, [string, string]> = {
 // Who must act, where the event asks someone other than the receiving unit's clerk to decide.
 const mustAct: Partial<Record<NotifiedType, string>> = {
   'ticket.marked-difficult': '市热线办作出决定：重新派单、限期办理或解释结案',
+  'ticket.whistled': '被召集的区和部门在报到时限内报到（report-in），与街道共同处置，街道牵头',
+  'ticket.report-in-missed': '区级协调未报到的部门，市热线办督办',
   'ticket.extension-requested': '市热线办审批延期申请',
   'ticket.returned': '热线派单台审核退单：批准改派或驳回',
 };
@@ -49,6 +54,9 @@ export function mailFor(type: NotifiedType, ticket: Ticket, webBaseUrl: string, 
       ...(ticket.status === 'dispatched' && accept ? [`签收时限：${shanghaiTime(accept)}`] : []),
       ...(complete ? [`办结时限：${shanghaiTime(complete)}`] : []),
       ...(acting ? [`需办理：${acting}`] : []),
+      ...(type === 'ticket.whistled' && ticket.whistle
+        ? [`需报到单位：${ticket.whistle.participants.map((p) => p.unitId).join('、')}（${shanghaiTime(ticket.whistle.reportBy)}前报到）`]
+        : []),
       `查看并办理：${webBaseUrl}/tickets/${ticket.id}`,
       '',
       `${en}: ticket ${ticket.id} "${ticket.title}" needs your attention: ${webBaseUrl}/tickets/${ticket.id}`,

@@ -6,6 +6,9 @@ export const notifiedTypes = [
   'ticket.dispatched',
   'ticket.warning',
   'ticket.escalated',
+  'ticket.whistled',
+  'ticket.reported-in',
+  'ticket.report-in-missed',
   'ticket.returned',
   'ticket.return-reviewed',
   'ticket.marked-difficult',
@@ -37,6 +40,13 @@ export function recipientsOf(event: TicketEvent, previousUnitId: string | undefi
         return [supervisionUnitId];
       case 'ticket.resolved':
         return [event.unitId];
+      case 'ticket.whistled':
+        // The units called in; old whistles (no districtId) escalated and told the district that way.
+        return event.districtId ? [event.districtId, ...event.departmentIds] : [];
+      case 'ticket.reported-in':
+        return [event.leadUnitId];
+      case 'ticket.report-in-missed':
+        return [event.districtId, event.supervisionUnitId];
       case 'ticket.return-reviewed':
         // The returning unit learns whether the ticket left it or is back with it.
         return [event.returningUnitId];

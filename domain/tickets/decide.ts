@@ -2,7 +2,7 @@
 import type { TicketCommand } from '../../schemas/commands.js';
 import type { Outcome, Ticket } from '../../schemas/ticket.js';
 import type { NewTicketEvent } from '../../schemas/ticket-events.js';
-import { ConflictError, RuleViolationError } from '../errors.js';
+import { ConflictError, ForbiddenError, RuleViolationError } from '../errors.js';
 import { canWhistle, nextRung } from '../escalation/escalation-ladder.js';
 import { rerouteAfterReturn, routeTicket } from '../routing/route-ticket.js';
 import { allot, applyLimit, completionDays, extend } from '../sla/deadlines.js';
@@ -89,6 +89,13 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
   resolve(ticket, command, ctx) {
     requireStatus(ticket, 'resolve', inHand);
     const actor = requireHandler(ticket, ctx.actor, 'resolve');
+    const waiting = pendingReportIns(ticket);
+    if (waiting.length > 0) {
+      throw new ConflictError('resolve.awaiting-report-in', {
+        zh: `吹哨召集的 ${waiting.join('、')} 尚未报到；报到或报到时限届满后方可办结`,
+        en: `${waiting.join(', ')} called in by the whistle have not reported in; resolve once they have, or their time is up`,
+      });
+    }
     const unitId = actor.unitId ?? '';
     const accepted: NewTicketEvent[] =
       ticket.status === 'dispatched' ? [{ ...stamp(ctx), type: 'ticket.accepted', unitId }] : [];
@@ -226,20 +233,48 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
         throw new RuleViolationError('whistle.unknown-department', { zh: `departmentIds[${i}]：没有部门“${id}”`, en: `departmentIds[${i}]: unknown department "${id}"` });
       }
     });
-    const district = nextRung(ticket, ctx.city);
-    if (!district) throw new RuleViolationError('whistle.street-only', { zh: '工单已不在街道层级', en: 'the ticket is already above the street' });
+    if (pendingReportIns(ticket).length > 0) {
+      throw new ConflictError('whistle.pending', { zh: '上一次吹哨的单位尚未全部报到', en: 'the units of the last whistle have not all reported in yet' });
+    }
+    // 吹哨报到: the street stays the lead; its district and the departments it names report in and act with it.
+    const reportBy = applyLimit(ctx.policy.acceptance[ticket.urgency], ctx.now, ctx.calendar).at.toISOString();
     return [
-      { ...stamp(ctx), type: 'ticket.whistled', unitId: actor.unitId ?? '', departmentIds: command.departmentIds, reason: command.reason },
       {
         ...stamp(ctx),
-        type: 'ticket.escalated',
-        reason: 'whistle',
-        fromUnitId: actor.unitId ?? '',
-        toUnitId: district.unitId,
-        fromLevel: ticket.level,
-        toLevel: district.level,
-        deadlines: escalationDeadlines(ctx, district.level),
+        type: 'ticket.whistled',
+        unitId: actor.unitId ?? '',
+        departmentIds: command.departmentIds,
+        reason: command.reason,
+        districtId: ticket.location.districtId,
+        reportBy,
       },
+    ];
+  },
+
+  'report-in'(ticket, command, ctx) {
+    requireStatus(ticket, 'report-in', inHand);
+    const unitId = ctx.actor.kind === 'user' ? ctx.actor.unitId : undefined;
+    const participant = ticket.whistle?.participants.find((p) => p.unitId === unitId);
+    if (!participant || !unitId || ctx.actor.kind !== 'user' || !['clerk', 'coordinator'].includes(ctx.actor.role)) {
+      throw new ForbiddenError('report-in.not-called', { zh: `${unitId ?? '您的单位'}未被吹哨召集，无需报到`, en: `${unitId ?? 'your unit'} was not called in by a whistle on this ticket` });
+    }
+    if (participant.reportedAt) {
+      throw new ConflictError('report-in.already', { zh: `${unitId} 已于 ${beijingTime(participant.reportedAt)}（北京时间）报到`, en: `${unitId} reported in at ${beijingTime(participant.reportedAt)} Beijing time` });
+    }
+    return [{ ...stamp(ctx), type: 'ticket.reported-in', unitId, leadUnitId: ticket.unitId ?? '', note: command.note }];
+  },
+
+  'report-in-timeout'(ticket, _command, ctx) {
+    requireSystem(ctx.actor, 'report-in-timeout');
+    requireStatus(ticket, 'report-in-timeout', inHand);
+    const pending = pendingReportIns(ticket);
+    const reportBy = ticket.whistle?.reportBy;
+    if (pending.length === 0 || !reportBy || ctx.now < new Date(reportBy)) {
+      throw new ConflictError('report-in.not-due', { zh: '没有逾期未报到的单位', en: 'no unit is late to report in' });
+    }
+    // Told to the district coordinator and shown to the supervision office.
+    return [
+      { ...stamp(ctx), type: 'ticket.report-in-missed', unitIds: pending, districtId: ticket.location.districtId, supervisionUnitId: ctx.city.supervision.id },
     ];
   },
 
@@ -388,6 +423,11 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
     ];
   },
 };
+
+/** The units called in by the ticket's whistle that have neither reported in nor been reported late. */
+export function pendingReportIns(ticket: Ticket): string[] {
+  return (ticket.whistle?.participants ?? []).filter((p) => !p.reportedAt && !p.missedAt).map((p) => p.unitId);
+}
 
 /** The deadline a ticket in hand has missed, if any: acceptance while dispatched, completion always. */
 export function missedDeadline(ticket: Ticket, now: Date): 'accept' | 'complete' | undefined {

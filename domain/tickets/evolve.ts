@@ -67,8 +67,23 @@ function applyChange(t: Ticket, e: Exclude<TicketEvent, { type: 'ticket.created'
         reopenedAt: undefined,
         pendingExtension: undefined,
       };
-    case 'ticket.whistled':
-      return { ...t, whistledDepartmentIds: [...new Set([...t.whistledDepartmentIds, ...e.departmentIds])] };
+    case 'ticket.whistled': {
+      const whistledDepartmentIds = [...new Set([...t.whistledDepartmentIds, ...e.departmentIds])];
+      // Whistles recorded before report-in existed escalated instead (their ticket.escalated event follows).
+      if (!e.districtId || !e.reportBy) return { ...t, whistledDepartmentIds };
+      const participants = [...new Set([e.districtId, ...e.departmentIds])].map((unitId) => ({ unitId }));
+      return { ...t, whistledDepartmentIds, whistle: { at: e.at, reason: e.reason, reportBy: e.reportBy, participants } };
+    }
+    case 'ticket.reported-in':
+      return {
+        ...t,
+        whistle: t.whistle && { ...t.whistle, participants: t.whistle.participants.map((p) => (p.unitId === e.unitId ? { ...p, reportedAt: e.at, note: e.note } : p)) },
+      };
+    case 'ticket.report-in-missed':
+      return {
+        ...t,
+        whistle: t.whistle && { ...t.whistle, participants: t.whistle.participants.map((p) => (e.unitIds.includes(p.unitId) ? { ...p, missedAt: e.at } : p)) },
+      };
     case 'ticket.returned': {
       const counters = { ...t.counters, returns: t.counters.returns + 1 };
       if (!e.review) return { ...t, counters };

@@ -19,6 +19,8 @@ const doing: Record<CommandName, Text> = {
   'request-extension': { zh: '申请延期', en: 'request an extension for' },
   'decide-extension': { zh: '审批延期', en: 'decide an extension for' },
   whistle: { zh: '吹哨', en: 'whistle for' },
+  'report-in': { zh: '报到', en: 'report in for' },
+  'report-in-timeout': { zh: '结束报到', en: 'close the report-in of' },
   'mark-difficult': { zh: '标记疑难', en: 'mark as difficult' },
   'decide-difficult': { zh: '决定疑难事项', en: 'decide a difficult case for' },
   designate: { zh: '指定承办单位', en: 'designate a unit for' },

@@ -1,6 +1,7 @@
 // Where a ticket stands in its lifecycle machine, and when the machine should next look at it on its own.
 import type { Ticket } from '../../schemas/ticket.js';
 import type { LifecyclePhase, LifecycleState } from '../../schemas/workflows/ticket-lifecycle.js';
+import { pendingReportIns } from './decide.js';
 import { secondsUntilNextWakeUp } from './next-wake-up.js';
 
 /** The phase of the ladder the ticket is in: the state its lifecycle machine waits in. */
@@ -23,6 +24,7 @@ export function lifecyclePhase(ticket: Ticket): LifecyclePhase {
     case 'accepted':
       if (ticket.level === 3) return 'at-city';
       if (ticket.level === 2) return 'at-district';
+      if (pendingReportIns(ticket).length > 0) return 'whistled';
       if (ticket.warnedAt) return 'warned';
       return ticket.reopenedAt ? 'reopened' : 'at-unit';
   }

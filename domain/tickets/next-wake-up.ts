@@ -1,12 +1,12 @@
 // When the lifecycle should next look at a ticket on its own: the earliest deadline or reminder still ahead.
 import type { Ticket } from '../../schemas/ticket.js';
-import { missedDeadline } from './decide.js';
+import { missedDeadline, pendingReportIns } from './decide.js';
 
 /** Nothing to watch (a difficult case, a designation, the city's own overdue tickets): look again daily. */
 export const IDLE_RECHECK_SECONDS = 24 * 3600;
 
 /** What is due at `now`, in the order the lifecycle handles it. */
-export type DueWork = 'warn' | 'escalate' | 'callback-timeout' | 'return-review-timeout' | undefined;
+export type DueWork = 'warn' | 'escalate' | 'callback-timeout' | 'return-review-timeout' | 'report-in-timeout' | undefined;
 
 /** The time-driven command due for the ticket now, if any. */
 export function dueWork(ticket: Ticket, now: Date): DueWork {
@@ -18,6 +18,8 @@ export function dueWork(ticket: Ticket, now: Date): DueWork {
   }
   if (ticket.status !== 'dispatched' && ticket.status !== 'accepted') return undefined;
   if (missedDeadline(ticket, now) && ticket.level < 3) return 'escalate';
+  const reportBy = ticket.whistle?.reportBy;
+  if (reportBy && now >= new Date(reportBy) && pendingReportIns(ticket).length > 0) return 'report-in-timeout';
   const warning = warnings[0];
   if (warning && now >= new Date(warning)) return 'warn';
   return undefined;
@@ -31,6 +33,7 @@ export function secondsUntilNextWakeUp(ticket: Ticket, now: Date): number {
   else if (ticket.status === 'return-review') candidates.push(ticket.pendingReturn?.reviewBy);
   else if (ticket.status === 'dispatched' || ticket.status === 'accepted') {
     candidates.push(warnings[0]);
+    if (pendingReportIns(ticket).length > 0) candidates.push(ticket.whistle?.reportBy);
     if (ticket.level < 3) candidates.push(complete, ticket.status === 'dispatched' ? accept : undefined);
   }
   const ahead = candidates

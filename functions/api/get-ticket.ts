@@ -12,7 +12,10 @@ export const handler = httpHandler(async (event) => {
   const [ticket, timeline, notifications] = await Promise.all([tickets.get(id), tickets.history(id), deliveries.forTicket(id)]);
   if (!ticket) throw new NotFoundError('ticket', id);
   // A unit sees the tickets it holds or once held; the citizen's details are not for every clerk in the city.
-  const involved = timeline.some((e) => 'unitId' in e && e.unitId === actor.unitId) || ticket.unitId === actor.unitId;
+  // Units a whistle called in see the ticket they must report in to.
+  const calledIn = ticket.whistle?.participants.some((p) => p.unitId === actor.unitId) ?? false;
+  const unit = actor.unitId;
+  const involved = unit !== undefined && (calledIn || ticket.unitId === unit || timeline.some((e) => 'unitId' in e && e.unitId === unit));
   if (!everyTicket.has(actor.role) && !involved) {
     throw new ForbiddenError('ticket.not-your-unit', { zh: `工单 ${id} 从未由 ${actor.unitId ?? '您的单位'} 承办`, en: `ticket ${id} was never with ${actor.unitId ?? 'your unit'}` });
   }

@@ -4,7 +4,8 @@ import { Id } from '../common.js';
 
 /**
  * Where a ticket stands, as the supervision office names it; the machine has one state per phase and a Choice routes
- * on it. at-unit: the handling unit (level 1) has it; warned: its deadline is near and the unit was told; reopened:
+ * on it. at-unit: the handling unit (level 1) has it; whistled: its street blew the whistle and the units called in
+ * have not all reported in yet (吹哨报到); warned: its deadline is near and the unit was told; reopened:
  * back at the unit after an unsatisfied callback; at-district / at-city: escalated (区级兜底 / 督办);
  * awaiting-designation: returned too often, the supervision office names the unit; return-review: a return waits
  * for the hotline's dispatch desk (退单审核); difficult: awaiting the
@@ -12,6 +13,7 @@ import { Id } from '../common.js';
  */
 export const LifecyclePhase = z.enum([
   'at-unit',
+  'whistled',
   'warned',
   'reopened',
   'at-district',

@@ -34,21 +34,6 @@ describe('stories of a ticket', () => {
     expect(await city.ticket(id)).toMatchObject({ level: 1 });
   });
 
-  it('whistle: the street calls in the district, which coordinates under its own deadline', async () => {
-    const city = await cityAt('2026-11-23T10:00:00+08:00');
-    const id = await city.open();
-
-    const whistled = await city.act('clerk-haibin-dongmen', id, { type: 'whistle', departmentIds: ['dept-urban-management', 'dept-housing'], reason: '违建涉及城管和住建' });
-
-    expect(whistled.status).toBe(200);
-    const atDistrict = await city.ticket(id);
-    expect(atDistrict).toMatchObject({ level: 2, unitId: 'd-haibin', whistledDepartmentIds: ['dept-urban-management', 'dept-housing'] });
-    // The district's own allotment: 5 working days from the whistle (Monday 10:00 -> next Monday 10:00), not the street's.
-    expect(atDistrict.deadlines.complete).toBe('2026-11-30T02:00:00.000Z');
-    expect(phasesOf(await city.lifecyclePath(id))).toEqual(['Dispatch to the unit', 'At the unit', 'Escalated to the district']);
-
-  });
-
   it('return and re-route, and after the third return the supervision office designates the unit', async () => {
     const city = await cityAt('2026-11-23T10:00:00+08:00');
     const id = await city.open();
@@ -186,19 +171,6 @@ describe('stories of a ticket', () => {
 
     expect([first.status, second.status].sort()).toEqual([200, 409]);
     expect((await city.ticket(id)).timeline.filter((e) => e.type === 'ticket.resolved')).toHaveLength(1);
-  });
-
-  // Last: it moves the city's clock a week on.
-  it('a whistled ticket the district accepted stays the district’s until its own deadline, then goes to the city', async () => {
-    const city = await cityAt('2026-12-07T10:00:00+08:00');
-    const id = await city.open();
-    await city.act('clerk-haibin-dongmen', id, { type: 'whistle', departmentIds: ['dept-housing'], reason: '需住建部门共同处置' });
-    await city.act('coordinator-haibin', id, { type: 'accept' });
-
-    await city.timeIs('2026-12-14T09:59:00+08:00');
-    expect(await city.ticket(id)).toMatchObject({ level: 2, unitId: 'd-haibin', status: 'accepted' });
-    await city.timeIs('2026-12-14T10:01:00+08:00');
-    expect(await city.ticket(id)).toMatchObject({ level: 3, unitId: 'supervision' });
   });
 
   it('an action that lands while the lifecycle moves between waits is not lost: the next wait wakes itself', async () => {

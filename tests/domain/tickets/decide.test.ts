@@ -338,19 +338,49 @@ describe('extensions', () => {
 });
 
 describe('whistle', () => {
-  it('moves a street’s ticket to its district with the district’s deadline', () => {
+  it('keeps the street the lead and calls in its district and the named departments, to report in within the acceptance time', () => {
     const story = dispatchedNoiseComplaint();
 
     story.do(dongmen, { type: 'whistle', departmentIds: ['dept-urban-management', 'dept-housing'], reason: '违建涉及多部门' }, monday);
 
-    expect(story.ticket).toMatchObject({
-      status: 'dispatched',
-      unitId: 'd-haibin',
-      level: 2,
-      whistledDepartmentIds: ['dept-urban-management', 'dept-housing'],
+    expect(story.ticket).toMatchObject({ status: 'dispatched', unitId: 's-haibin-dongmen', level: 1, whistledDepartmentIds: ['dept-urban-management', 'dept-housing'] });
+    expect(story.ticket.whistle).toEqual({
+      at: '2026-11-23T02:00:00.000Z',
+      reason: '违建涉及多部门',
+      reportBy: '2026-11-24T02:00:00.000Z', // 1 working day, the acceptance time of a normal ticket
+      participants: [{ unitId: 'd-haibin' }, { unitId: 'dept-urban-management' }, { unitId: 'dept-housing' }],
     });
-    expect(story.ticket.deadlines.complete).toBe('2026-11-30T02:00:00.000Z'); // 5 working days
-    expect(story.events.at(-1)).toMatchObject({ type: 'ticket.escalated', reason: 'whistle', fromUnitId: 's-haibin-dongmen' });
+  });
+
+  it('records who reported in and when, lets only units called in report, once, and holds resolving until all have', () => {
+    const story = dispatchedNoiseComplaint();
+    story.do(dongmen, { type: 'whistle', departmentIds: ['dept-urban-management'], reason: '违建涉及城管' }, monday);
+
+    expect(story.refuse(clerkOf('dept-water'), { type: 'report-in', note: '已知悉' }, monday).rule).toBe('report-in.not-called');
+    story.do(clerkOf('dept-urban-management'), { type: 'report-in', note: '明日上午派执法队到场' }, at('2026-11-23T14:00:00+08:00'));
+    expect(story.refuse(clerkOf('dept-urban-management'), { type: 'report-in', note: '再次报到' }, at('2026-11-23T15:00:00+08:00')).rule).toBe('report-in.already');
+    expect(story.refuse(dongmen, { type: 'resolve', reply: '已处理' }, at('2026-11-23T15:00:00+08:00')).rule).toBe('resolve.awaiting-report-in');
+    story.do(coordinatorOf('d-haibin'), { type: 'report-in', note: '区里牵头协调' }, at('2026-11-23T16:00:00+08:00'));
+
+    expect(story.ticket.whistle?.participants).toEqual([
+      { unitId: 'd-haibin', reportedAt: '2026-11-23T08:00:00.000Z', note: '区里牵头协调' },
+      { unitId: 'dept-urban-management', reportedAt: '2026-11-23T06:00:00.000Z', note: '明日上午派执法队到场' },
+    ]);
+    story.do(dongmen, { type: 'resolve', reply: '城管拆除违建，噪音消除' }, at('2026-11-24T10:00:00+08:00'));
+    expect(story.ticket.status).toBe('resolved');
+  });
+
+  it('reports the units that did not report in on time, and then lets the street resolve', () => {
+    const story = dispatchedNoiseComplaint();
+    story.do(dongmen, { type: 'whistle', departmentIds: ['dept-urban-management', 'dept-housing'], reason: '违建涉及多部门' }, monday);
+    story.do(clerkOf('dept-housing'), { type: 'report-in', note: '已派人核查' }, at('2026-11-23T11:00:00+08:00'));
+    expect(story.refuse(system, { type: 'report-in-timeout' }, at('2026-11-24T09:59:00+08:00')).rule).toBe('report-in.not-due');
+
+    story.do(system, { type: 'report-in-timeout' }, at('2026-11-24T10:00:00+08:00'));
+
+    expect(story.events.at(-1)).toMatchObject({ type: 'ticket.report-in-missed', unitIds: ['d-haibin', 'dept-urban-management'], districtId: 'd-haibin', supervisionUnitId: 'supervision' });
+    story.do(dongmen, { type: 'resolve', reply: '已协调处理' }, at('2026-11-24T11:00:00+08:00'));
+    expect(story.ticket.status).toBe('resolved');
   });
 
   it('is for streets only', () => {
@@ -365,7 +395,7 @@ describe('whistle', () => {
   it('names a department that does not exist', () => {
     const error = dispatchedNoiseComplaint().refuse(dongmen, { type: 'whistle', departmentIds: ['dept-housing', 's-haibin-xiwan'], reason: '需要协调' }, monday);
 
-    expect(error.message).toBe('departmentIds[1]: unknown department "s-haibin-xiwan"');
+    expect(error.text).toEqual({ zh: 'departmentIds[1]：没有部门“s-haibin-xiwan”', en: 'departmentIds[1]: unknown department "s-haibin-xiwan"' });
   });
 });
 
