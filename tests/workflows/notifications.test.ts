@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../adapters/webhook/signature.js';
 import type { Runtime } from '../../local/runtime/runtime.js';
 import { call, login, testRuntime } from '../integration/support/runtime.js';
+import { mailbox } from './support/stories.js';
 
 interface Received {
   headers: Record<string, string | string[] | undefined>;
@@ -68,7 +69,7 @@ describe('notifications to a street', () => {
     const id = String(created.body?.id);
     await runtime.idle();
     expect(hook.received.map((r) => r.answered)).toEqual([500]);
-    const mail = (await call(runtime, 'GET', '/_local/mail')).body as unknown as { to: string[]; subject: string; text: string }[];
+    const mail = await mailbox(runtime);
     expect(mail).toContainEqual(expect.objectContaining({ to: ['dongmen@haiqiao.example'], subject: `【12345】新工单：${id} 广场舞噪音扰民` }));
     const text = String(mail[0]?.text);
     expect(text).toContain('状态：待签收');
@@ -116,7 +117,7 @@ describe('notifications to a street', () => {
     const clerk = await call(runtime, 'GET', '/v1/notifications/undelivered', undefined, await login(runtime, 'clerk-haibin-dongmen'));
     expect(clerk.status).toBe(403);
     // The office's duty mailbox is told to phone the street, once for the delivery given up on.
-    const mail = (await call(runtime, 'GET', '/_local/mail')).body as unknown as { to: string[]; subject: string; text: string }[];
+    const mail = await mailbox(runtime);
     const told = mail.filter((m) => m.subject === `【12345】通知未送达：${id}`);
     expect(told).toHaveLength(1);
     expect(told[0]).toMatchObject({ to: ['duty@supervision.haiqiao.example'] });

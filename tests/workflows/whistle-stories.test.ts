@@ -1,62 +1,53 @@
 // 吹哨报到 on the local runtime: a street whistles, the units it calls in report in (or are reported late), it resolves.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../local/runtime/runtime.js';
-import { call, login, testRuntime } from '../integration/support/runtime.js';
-import { hotline, phasesOf } from './support/stories.js';
+import { describe, expect, it } from 'vitest';
+import { call, login } from '../integration/support/runtime.js';
+import { cityOfThisFile, mailbox, phasesOf } from './support/stories.js';
 
-let runtime: Runtime;
-let city: ReturnType<typeof hotline>;
 // Monday 23 November 2026, 10:00 in Shanghai.
-beforeAll(async () => {
-  runtime = await testRuntime({ clockStart: '2026-11-23T02:00:00Z' });
-  city = hotline(runtime);
-}, 60_000);
-afterAll(() => runtime?.stop());
-
-const mailbox = async () => (await call(runtime, 'GET', '/_local/mail')).body as unknown as { to: string[]; subject: string; text: string }[];
+const world = cityOfThisFile('2026-11-23T02:00:00Z');
 
 describe('a whistle with two departments', () => {
   it('calls in the district and both departments; one reports in, the late one is reported to the district and the supervision office; the street resolves', async () => {
-    const admin = await login(runtime, 'admin');
+    const admin = await login(world.runtime, 'admin');
     for (const unit of ['d-haibin', 'dept-urban-management', 'dept-housing', 'supervision', 's-haibin-dongmen']) {
-      await call(runtime, 'PUT', `/v1/units/${unit}/subscriptions`, { emails: [`${unit}@haiqiao.example`] }, admin);
+      await call(world.runtime, 'PUT', `/v1/units/${unit}/subscriptions`, { emails: [`${unit}@haiqiao.example`] }, admin);
     }
-    const id = await city.open();
-    await city.act('clerk-haibin-dongmen', id, { type: 'accept' });
+    const id = await world.city.open();
+    await world.city.act('clerk-haibin-dongmen', id, { type: 'accept' });
 
-    const whistled = await city.act('clerk-haibin-dongmen', id, { type: 'whistle', departmentIds: ['dept-urban-management', 'dept-housing'], reason: '违建涉及城管和住建' });
+    const whistled = await world.city.act('clerk-haibin-dongmen', id, { type: 'whistle', departmentIds: ['dept-urban-management', 'dept-housing'], reason: '违建涉及城管和住建' });
 
     expect(whistled.status).toBe(200);
-    expect(await city.ticket(id)).toMatchObject({ status: 'accepted', level: 1, unitId: 's-haibin-dongmen', whistle: { reportBy: '2026-11-24T02:00:00.000Z' } });
-    const calledIn = (await mailbox()).filter((m) => m.subject.startsWith(`【12345】吹哨报到：${id}`));
+    expect(await world.city.ticket(id)).toMatchObject({ status: 'accepted', level: 1, unitId: 's-haibin-dongmen', whistle: { reportBy: '2026-11-24T02:00:00.000Z' } });
+    const calledIn = (await mailbox(world.runtime)).filter((m) => m.subject.startsWith(`【12345】吹哨报到：${id}`));
     expect(calledIn.map((m) => m.to[0]).sort()).toEqual(['d-haibin@haiqiao.example', 'dept-housing@haiqiao.example', 'dept-urban-management@haiqiao.example']);
     expect(calledIn[0]?.text).toContain('需报到单位：d-haibin、dept-urban-management、dept-housing（2026-11-24 10:00（北京时间）前报到）');
     // A department called in reads the ticket it must act on.
-    expect((await call(runtime, 'GET', `/v1/tickets/${id}`, undefined, await login(runtime, 'clerk-urban-management'))).status).toBe(200);
+    expect((await call(world.runtime, 'GET', `/v1/tickets/${id}`, undefined, await login(world.runtime, 'clerk-urban-management'))).status).toBe(200);
 
-    const reported = await city.act('clerk-urban-management', id, { type: 'report-in', note: '明日上午派执法队到场' });
+    const reported = await world.city.act('clerk-urban-management', id, { type: 'report-in', note: '明日上午派执法队到场' });
     expect(reported.status).toBe(200);
-    expect((await city.act('coordinator-haibin', id, { type: 'report-in', note: '区里牵头协调' })).status).toBe(200);
-    const early = await city.act('clerk-haibin-dongmen', id, { type: 'resolve', reply: '已处理' });
+    expect((await world.city.act('coordinator-haibin', id, { type: 'report-in', note: '区里牵头协调' })).status).toBe(200);
+    const early = await world.city.act('clerk-haibin-dongmen', id, { type: 'resolve', reply: '已处理' });
     expect(early.body).toMatchObject({ rule: 'resolve.awaiting-report-in' });
 
-    await city.timeIs('2026-11-24T10:01:00+08:00');
+    await world.city.timeIs('2026-11-24T10:01:00+08:00');
 
-    const ticket = await city.ticket(id);
+    const ticket = await world.city.ticket(id);
     const reports = ticket.timeline.filter((e) => e.type === 'ticket.reported-in' || e.type === 'ticket.report-in-missed');
     expect(reports).toMatchObject([
       { type: 'ticket.reported-in', unitId: 'dept-urban-management', at: '2026-11-23T02:00:00.000Z', note: '明日上午派执法队到场' },
       { type: 'ticket.reported-in', unitId: 'd-haibin' },
       { type: 'ticket.report-in-missed', unitIds: ['dept-housing'], at: '2026-11-24T02:00:00.000Z' },
     ]);
-    const late = (await mailbox()).filter((m) => m.subject.startsWith(`【12345】吹哨未按时报到：${id}`));
+    const late = (await mailbox(world.runtime)).filter((m) => m.subject.startsWith(`【12345】吹哨未按时报到：${id}`));
     expect(late.map((m) => m.to[0]).sort()).toEqual(['d-haibin@haiqiao.example', 'supervision@haiqiao.example']);
-    expect((await mailbox()).filter((m) => m.subject.startsWith(`【12345】已报到：${id}`)).map((m) => m.to[0])).toEqual([
+    expect((await mailbox(world.runtime)).filter((m) => m.subject.startsWith(`【12345】已报到：${id}`)).map((m) => m.to[0])).toEqual([
       's-haibin-dongmen@haiqiao.example',
       's-haibin-dongmen@haiqiao.example',
     ]);
 
-    expect((await city.act('clerk-haibin-dongmen', id, { type: 'resolve', reply: '城管拆除违建，噪音消除' })).status).toBe(200);
-    expect(phasesOf(await city.lifecyclePath(id))).toEqual(['Dispatch to the unit', 'At the unit', 'Whistled', 'At the unit', 'Awaiting callback']);
+    expect((await world.city.act('clerk-haibin-dongmen', id, { type: 'resolve', reply: '城管拆除违建，噪音消除' })).status).toBe(200);
+    expect(phasesOf(await world.city.lifecyclePath(id))).toEqual(['Dispatch to the unit', 'At the unit', 'Whistled', 'At the unit', 'Awaiting callback']);
   });
 });

@@ -1,7 +1,8 @@
 // Helpers that let a scenario read like its story: people sign in, open tickets and act on them through the API.
+import { afterAll, beforeAll } from 'vitest';
 import type { Runtime } from '../../../local/runtime/runtime.js';
 import { noiseComplaint } from '../../domain/tickets/world.js';
-import { call, login } from '../../integration/support/runtime.js';
+import { call, login, testRuntime } from '../../integration/support/runtime.js';
 
 // The same complaint the domain tests tell their stories with.
 export { noiseComplaint };
@@ -76,4 +77,26 @@ export async function lifecyclePath(runtime: Runtime, ticketId: string): Promise
 export function phasesOf(path: string[]): string[] {
   const routing = new Set(['Where is the ticket?', 'Deadline reached']);
   return path.filter((name) => !routing.has(name)).filter((name, i, all) => all[i - 1] !== name);
+}
+
+/** A city on its own runtime for a test file, its virtual clock starting at `clockStart`: started before the file's stories, stopped after. */
+export function cityOfThisFile(clockStart: string): { readonly runtime: Runtime; readonly city: ReturnType<typeof hotline> } {
+  const held = {} as { runtime: Runtime; city: ReturnType<typeof hotline> };
+  beforeAll(async () => {
+    held.runtime = await testRuntime({ clockStart });
+    held.city = hotline(held.runtime);
+  }, 60_000);
+  afterAll(() => held.runtime?.stop());
+  return held;
+}
+
+export interface Mail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/** Every mail the runtime's mailbox has received, as `GET /_local/mail` shows it. */
+export async function mailbox(runtime: Runtime): Promise<Mail[]> {
+  return (await call(runtime, 'GET', '/_local/mail')).body as unknown as Mail[];
 }
