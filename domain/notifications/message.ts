@@ -23,8 +23,7 @@ const titles: Record<NotifiedType, [string, string]> = {
   'ticket.closed': ['工单已关闭', 'Ticket closed'],
 };
 
-
-// Who must act, where the event asks someone other than the receiving unit's clerk to decide.
+// Who must act, where the event asks someone other than the receiving unit's clerk to decide: lines of the mail.
 const mustAct: Partial<Record<NotifiedType, string>> = {
   'ticket.marked-difficult': '市热线办作出决定：重新派单、限期办理或解释结案',
   'ticket.whistled': '被召集的区和部门在报到时限内报到（report-in），与街道共同处置，街道牵头',
@@ -43,6 +42,7 @@ export function mailFor(type: NotifiedType, ticket: Ticket, webBaseUrl: string, 
   const [zh, en] = titles[type];
   const { accept, complete } = ticket.deadlines;
   const acting = mustAct[type];
+  const calledIn = type === 'ticket.whistled' ? ticket.whistle : undefined;
   return {
     subject: `【12345】${zh}：${ticket.id} ${ticket.title}`,
     text: [
@@ -54,9 +54,7 @@ export function mailFor(type: NotifiedType, ticket: Ticket, webBaseUrl: string, 
       ...(ticket.status === 'dispatched' && accept ? [`签收时限：${shanghaiTime(accept)}`] : []),
       ...(complete ? [`办结时限：${shanghaiTime(complete)}`] : []),
       ...(acting ? [`需办理：${acting}`] : []),
-      ...(type === 'ticket.whistled' && ticket.whistle
-        ? [`需报到单位：${ticket.whistle.participants.map((p) => p.unitId).join('、')}（${shanghaiTime(ticket.whistle.reportBy)}前报到）`]
-        : []),
+      ...(calledIn ? [`需报到单位：${calledIn.participants.map((p) => p.unitId).join('、')}（${shanghaiTime(calledIn.reportBy)}前报到）`] : []),
       `查看并办理：${webBaseUrl}/tickets/${ticket.id}`,
       '',
       `${en}: ticket ${ticket.id} "${ticket.title}" needs your attention: ${webBaseUrl}/tickets/${ticket.id}`,
