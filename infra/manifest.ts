@@ -92,14 +92,15 @@ export const manifest: Manifest = {
       nativeModules: ['@node-rs/jieba'],
     },
     { name: 'get-ticket', entry: 'functions/api/get-ticket.ts', tables: { Tickets: 'read', TicketEvents: 'read', Deliveries: 'read' } },
-    { name: 'ticket-action', entry: 'functions/api/ticket-action.ts', tables: { ...ticketWrites, Directory: 'read', TaskTokens: 'read' }, stateMachines: ['ticket-lifecycle'] },
+    { name: 'ticket-action', entry: 'functions/api/ticket-action.ts', tables: { ...ticketWrites, Directory: 'read', TaskTokens: 'read', SearchTokens: 'write' }, stateMachines: ['ticket-lifecycle'] },
     { name: 'start-lifecycle', entry: 'functions/streams/start-lifecycle.ts', stateMachines: ['ticket-lifecycle'] },
     { name: 'dispatch-ticket', entry: 'functions/tasks/dispatch-ticket.ts', tables: { ...ticketWrites, Directory: 'read' } },
     { name: 'keep-task-token', entry: 'functions/tasks/keep-task-token.ts', tables: { TaskTokens: 'write', Tickets: 'read' }, stateMachines: ['ticket-lifecycle'] },
     {
       name: 'ticket-deadline',
       entry: 'functions/tasks/ticket-deadline.ts',
-      tables: { ...ticketWrites, Directory: 'read' },
+      // SearchTokens: a deadline on a whistled ticket moves its report-in queue postings.
+      tables: { ...ticketWrites, Directory: 'read', SearchTokens: 'write' },
       alarms: [
         {
           name: 'city-overdue',

@@ -45,6 +45,8 @@ export const WhistleAction = z.object({
 });
 /** A unit called in by a whistle reports in (报到), saying what it will do. */
 export const ReportInAction = z.object({ type: z.literal('report-in'), note: text(1000) });
+/** A unit that reported in adds its reply: what it did, for the lead street to answer the citizen with. */
+export const AddReplyAction = z.object({ type: z.literal('add-reply'), reply: text(2000) });
 export const MarkDifficultAction = z.object({ type: z.literal('mark-difficult'), reason });
 export const DecideDifficultAction = z.discriminatedUnion('decision', [
   z.object({ type: z.literal('decide-difficult'), decision: z.literal('redispatch'), unitId: Id }),
@@ -72,6 +74,7 @@ export const TicketAction = z.union([
   DecideExtensionAction,
   WhistleAction,
   ReportInAction,
+  AddReplyAction,
   MarkDifficultAction,
   DecideDifficultAction,
   DesignateAction,
@@ -88,6 +91,7 @@ const actionSchemas = {
   'decide-extension': DecideExtensionAction,
   whistle: WhistleAction,
   'report-in': ReportInAction,
+  'add-reply': AddReplyAction,
   'mark-difficult': MarkDifficultAction,
   'decide-difficult': DecideDifficultAction,
   designate: DesignateAction,

@@ -83,6 +83,16 @@ export const TicketReportedIn = z.object({
   note: z.string(),
 });
 
+export const TicketParticipantReplied = z.object({
+  ...base,
+  type: z.literal('ticket.participant-replied'),
+  /** The unit called in by the whistle, replying after it reported in. */
+  unitId: Id,
+  /** The street leading the ticket, told of the reply. */
+  leadUnitId: Id,
+  reply: z.string(),
+});
+
 export const TicketReportInMissed = z.object({
   ...base,
   type: z.literal('ticket.report-in-missed'),
@@ -192,6 +202,7 @@ export const TicketEvent = z.discriminatedUnion('type', [
   TicketEscalated,
   TicketWhistled,
   TicketReportedIn,
+  TicketParticipantReplied,
   TicketReportInMissed,
   TicketReturned,
   TicketReturnReviewed,

@@ -101,6 +101,9 @@ export const WhistleParticipant = z.object({
   unitId: Id,
   reportedAt: IsoDateTime.optional(),
   note: z.string().optional(),
+  /** Its latest reply, added after it reported in (each reply is also on the timeline). */
+  reply: z.string().optional(),
+  repliedAt: IsoDateTime.optional(),
   /** The deadline passed without a report-in: the district and the supervision office were told. */
   missedAt: IsoDateTime.optional(),
 });

@@ -6,13 +6,14 @@ import type { IdempotencyClaim, TicketRepository } from '../../domain/ports/tick
 import { Id } from '../../schemas/common.js';
 import type { Ticket } from '../../schemas/ticket.js';
 import { TicketEvent } from '../../schemas/ticket-events.js';
+import { whistlePostings } from '../../domain/search/whistle-postings.js';
 import { fromItem, stripUndefined, toItem } from './ticket-item.js';
 
 export interface TicketTables {
   tickets: string;
   events: string;
   idempotency: string;
-  /** The inverted index of ticket text; needed only to create tickets with search tokens. */
+  /** The postings table: ticket text's words, and the whistle's queues; needed only by who writes either. */
   search?: string;
 }
 
@@ -116,12 +117,26 @@ export class DynamoTicketRepository implements TicketRepository {
               },
             },
             ...this.eventPuts(events),
+            ...this.markerWrites(ticket),
           ],
         }),
       );
     } catch (error) {
       throw mapConflict(error, ticket.id);
     }
+  }
+
+  /** A whistled ticket's queue postings, put where it stands and deleted where it no longer does, in its own save. */
+  private markerWrites(ticket: Ticket) {
+    const { standing, possible } = whistlePostings(ticket);
+    if (possible.length === 0) return [];
+    const table = this.tables.search;
+    if (!table) throw new Error('a whistled ticket is saved, but no SearchTokens table');
+    const createdKey = `${ticket.createdAt}#${ticket.id}`;
+    return [
+      ...standing.map((token) => ({ Put: { TableName: table, Item: { token, createdKey, ticketId: ticket.id } } })),
+      ...possible.filter((token) => !standing.includes(token)).map((token) => ({ Delete: { TableName: table, Key: { token, createdKey } } })),
+    ];
   }
 
   /** One item per search token: the token's partition lists its tickets newest first. */

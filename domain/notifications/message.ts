@@ -13,6 +13,7 @@ const titles: Record<NotifiedType, [string, string]> = {
   'ticket.escalated': ['工单升级', 'Ticket escalated'],
   'ticket.whistled': ['吹哨报到', 'Whistle: report in'],
   'ticket.reported-in': ['已报到', 'A unit reported in'],
+  'ticket.participant-replied': ['协办单位答复', 'A called-in unit replied'],
   'ticket.report-in-missed': ['吹哨未按时报到', 'Report-in missed'],
   'ticket.returned': ['退单待审核', 'Return to review'],
   'ticket.return-reviewed': ['退单审核结果', 'Return reviewed'],

@@ -8,6 +8,7 @@ export const notifiedTypes = [
   'ticket.escalated',
   'ticket.whistled',
   'ticket.reported-in',
+  'ticket.participant-replied',
   'ticket.report-in-missed',
   'ticket.returned',
   'ticket.return-reviewed',
@@ -44,6 +45,7 @@ export function recipientsOf(event: TicketEvent, previousUnitId: string | undefi
         // The units called in; old whistles (no districtId) escalated and told the district that way.
         return event.districtId ? [event.districtId, ...event.departmentIds] : [];
       case 'ticket.reported-in':
+      case 'ticket.participant-replied':
         return [event.leadUnitId];
       case 'ticket.report-in-missed':
         return [event.districtId, event.supervisionUnitId];

@@ -2,8 +2,8 @@
 import type { TicketFilter } from '../../schemas/ticket-query.js';
 import { ValidationError } from '../errors.js';
 import { phoneKey } from './phone-key.js';
-import { queues } from './queues.js';
-import { type IndexCondition, type KeyCondition, partitionRank } from './ticket-indexes.js';
+import { type QueueSpec, queues } from './queues.js';
+import { type IndexCondition, type KeyCondition, type PostingCondition, partitionRank } from './ticket-indexes.js';
 
 export interface TicketPlan {
   /** The partition the Query reads, in the order it lists. */
@@ -17,7 +17,7 @@ export interface TicketPlan {
 }
 
 interface Candidate {
-  condition: IndexCondition | { index: 'search-tokens'; equals: string; before?: undefined };
+  condition: IndexCondition | PostingCondition;
   newestFirst: boolean;
 }
 
@@ -46,13 +46,16 @@ export function planTicketQuery(query: TicketFilter, now: Date, tokens: readonly
 function conditionsOf(query: TicketFilter, now: Date, tokens: readonly string[]): Candidate[] {
   const newest = (condition: IndexCondition): Candidate => ({ condition, newestFirst: true });
   const earliest = (condition: IndexCondition): Candidate => ({ condition, newestFirst: false });
+  const queue: QueueSpec | undefined = query.queue === undefined ? undefined : queues[query.queue];
+  const queued = queue?.condition(query.unitId);
   const all: (Candidate | undefined)[] = [
     query.phone !== undefined ? newest({ index: 'by-phone', equals: phoneKey(query.phone) }) : undefined,
-    query.queue !== undefined ? earliest(queues[query.queue].condition(query.unitId)) : undefined,
+    // Postings list newest first; the ticket indexes of a queue list by deadline.
+    queued ? { condition: queued, newestFirst: queued.index === 'search-tokens' } : undefined,
     query.overdue ? earliest({ index: 'open-by-deadline', equals: 'open', before: now.toISOString() }) : undefined,
     query.status !== undefined ? newest({ index: 'by-status', equals: query.status }) : undefined,
     tokens[0] !== undefined ? { condition: { index: 'search-tokens', equals: tokens[0] }, newestFirst: true } : undefined,
-    query.unitId !== undefined ? newest({ index: 'by-unit', equals: query.unitId }) : undefined,
+    query.unitId !== undefined && !queue?.ofUnit ? newest({ index: 'by-unit', equals: query.unitId }) : undefined,
     query.category !== undefined ? newest({ index: 'by-category', equals: query.category }) : undefined,
     query.districtId !== undefined ? newest({ index: 'by-district', equals: query.districtId }) : undefined,
     query.level !== undefined ? newest({ index: 'by-level', equals: `L${query.level}` }) : undefined,

@@ -1,12 +1,15 @@
 // The named queues people work from (GET /v1/tickets?queue=…): each is one index partition, so adding a queue is one entry.
 import { ValidationError } from '../errors.js';
-import type { IndexCondition } from './ticket-indexes.js';
+import type { IndexCondition, PostingCondition } from './ticket-indexes.js';
+import { awaitingReportInMarker, calledInMarker } from './whistle-postings.js';
 
 export interface QueueSpec {
   /** Who works from it and what it holds, in the order it lists them (shown in /openapi.json). */
   holds: string;
-  /** The index partition holding exactly the queue's tickets; `unitId` is the query's (or the person's own) unit. */
-  condition(unitId: string | undefined): IndexCondition;
+  /** The partition holding exactly the queue's tickets; `unitId` is the query's (or the person's own) unit. */
+  condition(unitId: string | undefined): IndexCondition | PostingCondition;
+  /** The queue is of `unitId` (its inbox, its calls), not of the tickets that unit holds: no by-unit filter follows. */
+  ofUnit?: true;
 }
 
 export const queues = namedQueues({
@@ -16,6 +19,21 @@ export const queues = namedQueues({
       if (!unitId) throw new ValidationError([{ path: 'unitId', message: 'queue=inbox needs the unit whose queue to list', zh: 'queue=inbox 需要指明查看哪个单位的待办' }]);
       return { index: 'inbox', equals: unitId };
     },
+    ofUnit: true,
+  },
+  'awaiting-report-in': {
+    holds:
+      "whistled tickets with a unit still to report in (报到), newest first: the supervision office's and a district's view, or with unitId (a clerk's own) those that unit must report in to",
+    condition: (unitId) => ({ index: 'search-tokens', equals: awaitingReportInMarker(unitId) }),
+    ofUnit: true,
+  },
+  'called-in': {
+    holds: "open tickets a unit was called into by a street's whistle (the person's own unit, or unitId's), newest first: where it reports in and adds its reply",
+    condition: (unitId) => {
+      if (!unitId) throw new ValidationError([{ path: 'unitId', message: 'queue=called-in needs the unit whose calls to list', zh: 'queue=called-in 需要指明查看哪个单位被召集的工单' }]);
+      return { index: 'search-tokens', equals: calledInMarker(unitId) };
+    },
+    ofUnit: true,
   },
   open: {
     holds: 'tickets in hand (dispatched or accepted) city-wide, earliest completion deadline first (operators, supervision office)',
@@ -47,8 +65,8 @@ export const queues = namedQueues({
   },
 });
 
-// Keeps the names as a type while every entry is a QueueSpec, so any queue can be called the same way.
-function namedQueues<Name extends string>(specs: Record<Name, QueueSpec>): Record<Name, QueueSpec> {
+// Keeps each entry's own type (which partition kind it names) while checking every entry is a QueueSpec.
+function namedQueues<Specs extends Record<string, QueueSpec>>(specs: Specs): Specs {
   return specs;
 }
 

@@ -1,4 +1,5 @@
 // The indexes a ticket listing can read, and how selective each is: the planner's cost model.
+import { isMarker } from './whistle-postings.js';
 
 /** The indexes of the Tickets table (docs/data-model.md lists their keys and what each holds). */
 export type TicketIndex =
@@ -23,8 +24,15 @@ export interface IndexCondition {
   before?: string;
 }
 
+/** A search token's postings, or a marker partition of the same table (a whistle's queues, see whistle-postings.ts). */
+export interface PostingCondition {
+  index: SearchIndex;
+  equals: string;
+  before?: undefined;
+}
+
 /** What the Query reads: an index partition, or a search token's postings. */
-export type KeyCondition = (IndexCondition | { index: SearchIndex; equals: string; before?: undefined }) & {
+export type KeyCondition = (IndexCondition | PostingCondition) & {
   /** Newest first (history indexes) rather than earliest deadline first (work queues). */
   newestFirst: boolean;
 };
@@ -52,6 +60,9 @@ export function partitionRank(c: Pick<KeyCondition, 'index' | 'equals' | 'before
     case 'open-by-deadline':
       return c.before ? 3 : 4; // overdue is the part of the open tickets past their deadline
     case 'search-tokens':
+      // A marker holds one unit's calls or the tickets still waiting for a report-in: a handful, and checkable only
+      // by reading it (no attribute of the ticket says who was called in), so it is always the key.
+      if (isMarker(c.equals)) return 0;
       return 5; // the rarest word's postings: across history, but a rare word is in few tickets
     case 'by-unit':
       return 6; // one of ~200 units, across history

@@ -253,15 +253,20 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
 
   'report-in'(ticket, command, ctx) {
     requireStatus(ticket, 'report-in', inHand);
-    const unitId = ctx.actor.kind === 'user' ? ctx.actor.unitId : undefined;
-    const participant = ticket.whistle?.participants.find((p) => p.unitId === unitId);
-    if (!participant || !unitId || ctx.actor.kind !== 'user' || !['clerk', 'coordinator'].includes(ctx.actor.role)) {
-      throw new ForbiddenError('report-in.not-called', { zh: `${unitId ?? '您的单位'}未被吹哨召集，无需报到`, en: `${unitId ?? 'your unit'} was not called in by a whistle on this ticket` });
-    }
+    const { unitId, participant } = calledIn(ticket, ctx, 'report-in');
     if (participant.reportedAt) {
       throw new ConflictError('report-in.already', { zh: `${unitId} 已于 ${beijingTime(participant.reportedAt)}（北京时间）报到`, en: `${unitId} reported in at ${beijingTime(participant.reportedAt)} Beijing time` });
     }
     return [{ ...stamp(ctx), type: 'ticket.reported-in', unitId, leadUnitId: ticket.unitId ?? '', note: command.note }];
+  },
+
+  'add-reply'(ticket, command, ctx) {
+    requireStatus(ticket, 'add-reply', inHand);
+    const { unitId, participant } = calledIn(ticket, ctx, 'add-reply');
+    if (!participant.reportedAt) {
+      throw new ConflictError('add-reply.report-in-first', { zh: `${unitId} 尚未报到，请先报到再添加答复`, en: `${unitId} has not reported in; report in before adding a reply` });
+    }
+    return [{ ...stamp(ctx), type: 'ticket.participant-replied', unitId, leadUnitId: ticket.unitId ?? '', reply: command.reply }];
   },
 
   'report-in-timeout'(ticket, _command, ctx) {
@@ -423,6 +428,16 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
     ];
   },
 };
+
+/** The person's unit as one the ticket's whistle called in; anyone else is refused with the command's rule id. */
+function calledIn(ticket: Ticket, ctx: DecisionContext, command: 'report-in' | 'add-reply') {
+  const unitId = ctx.actor.kind === 'user' && ['clerk', 'coordinator'].includes(ctx.actor.role) ? ctx.actor.unitId : undefined;
+  const participant = ticket.whistle?.participants.find((p) => p.unitId === unitId);
+  if (!participant || !unitId) {
+    throw new ForbiddenError(`${command}.not-called`, { zh: `${unitId ?? '您的单位'}未被吹哨召集，无需${command === 'report-in' ? '报到' : '答复'}`, en: `${unitId ?? 'your unit'} was not called in by a whistle on this ticket` });
+  }
+  return { unitId, participant };
+}
 
 /** The units called in by the ticket's whistle that have neither reported in nor been reported late. */
 export function pendingReportIns(ticket: Ticket): string[] {

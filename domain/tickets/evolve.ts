@@ -79,6 +79,11 @@ function applyChange(t: Ticket, e: Exclude<TicketEvent, { type: 'ticket.created'
         ...t,
         whistle: t.whistle && { ...t.whistle, participants: t.whistle.participants.map((p) => (p.unitId === e.unitId ? { ...p, reportedAt: e.at, note: e.note } : p)) },
       };
+    case 'ticket.participant-replied':
+      return {
+        ...t,
+        whistle: t.whistle && { ...t.whistle, participants: t.whistle.participants.map((p) => (p.unitId === e.unitId ? { ...p, reply: e.reply, repliedAt: e.at } : p)) },
+      };
     case 'ticket.report-in-missed':
       return {
         ...t,

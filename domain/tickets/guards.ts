@@ -20,6 +20,7 @@ const doing: Record<CommandName, Text> = {
   'decide-extension': { zh: '审批延期', en: 'decide an extension for' },
   whistle: { zh: '吹哨', en: 'whistle for' },
   'report-in': { zh: '报到', en: 'report in for' },
+  'add-reply': { zh: '添加答复', en: 'add a reply to' },
   'report-in-timeout': { zh: '结束报到', en: 'close the report-in of' },
   'mark-difficult': { zh: '标记疑难', en: 'mark as difficult' },
   'decide-difficult': { zh: '决定疑难事项', en: 'decide a difficult case for' },

@@ -184,6 +184,7 @@ const userInputs: Omit<z.input<typeof User>, 'email'>[] = [
   { id: 'clerk-market-regulation', role: 'clerk', unitId: 'dept-market-regulation', name: '吴霞' },
   { id: 'clerk-ecology-environment', role: 'clerk', unitId: 'dept-ecology-environment', name: '徐刚' },
   { id: 'clerk-gas', role: 'clerk', unitId: 'dept-gas', name: '孙悦' },
+  { id: 'clerk-housing', role: 'clerk', unitId: 'dept-housing', name: '林海' },
 
   { id: 'coordinator-haibin', role: 'coordinator', unitId: 'd-haibin', name: '郭涛' },
   { id: 'coordinator-qiaodong', role: 'coordinator', unitId: 'd-qiaodong', name: '何丽' },

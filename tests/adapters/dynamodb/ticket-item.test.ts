@@ -38,15 +38,15 @@ describe('ticket items', () => {
   it('put a ticket in each queue while it is in that state, and out of it after', () => {
     const story = accepted();
     expect(inPartition(toItem(story.ticket), queues.inbox.condition('s-haibin-dongmen'))).toBe(true);
-    expect(inPartition(toItem(story.ticket), queues.open.condition(undefined))).toBe(true);
+    expect(inPartition(toItem(story.ticket), queues.open.condition())).toBe(true);
 
     story.do(clerkOf('s-haibin-dongmen'), { type: 'request-extension', days: 3, reason: '需要协调施工队' }, monday);
-    expect(inPartition(toItem(story.ticket), queues['pending-extensions'].condition(undefined))).toBe(true);
+    expect(inPartition(toItem(story.ticket), queues['pending-extensions'].condition())).toBe(true);
 
     story.do(clerkOf('s-haibin-dongmen'), { type: 'resolve', reply: '已处理' }, monday);
     const resolved = toItem(story.ticket);
-    expect(inPartition(resolved, queues['pending-extensions'].condition(undefined))).toBe(false);
-    expect(inPartition(resolved, queues['awaiting-callback'].condition(undefined))).toBe(true);
+    expect(inPartition(resolved, queues['pending-extensions'].condition())).toBe(false);
+    expect(inPartition(resolved, queues['awaiting-callback'].condition())).toBe(true);
     expect(inPartition(resolved, queues.inbox.condition('s-haibin-dongmen'))).toBe(false);
   });
 

@@ -33,6 +33,17 @@ describe('planning a ticket listing', () => {
     expect(p.tokens).toEqual(['噪音']);
   });
 
+  it("reads a whistle queue's postings first, whatever else is asked: no ticket attribute says who was called in", () => {
+    const p = plan({ queue: 'awaiting-report-in', unitId: 'dept-housing', phone: '13800000001', q: '违建' }, ['违建']);
+
+    expect(p.key).toEqual({ index: 'search-tokens', equals: '@awaiting-report-in:dept-housing', newestFirst: true });
+    // The unit is the queue's, not the tickets' (the street leads them): no by-unit filter.
+    expect(p.filters).toEqual([{ index: 'by-phone', equals: '13800000001' }]);
+    expect(p.tokens).toEqual(['违建']);
+    expect(plan({ queue: 'awaiting-report-in' }).key.equals).toBe('@awaiting-report-in');
+    expect(() => plan({ queue: 'called-in' })).toThrow(expect.objectContaining({ status: 400 }));
+  });
+
   it('looks up the rarest word when text is the most selective thing asked, and checks the others on the tickets', () => {
     const p = plan({ q: '装修 噪音', category: 'NBR-001', level: 2 }, ['装修', '噪音']);
 
@@ -65,7 +76,8 @@ describe('planning a ticket listing', () => {
     expect(plan({ queue: 'difficult', status: 'difficult' })).toMatchObject({ key: { index: 'by-status', equals: 'difficult', newestFirst: false }, filters: [] });
     expect(plan({ queue: 'inbox', unitId: 's-haibin-dongmen' })).toMatchObject({
       key: { index: 'inbox', equals: 's-haibin-dongmen' },
-      filters: [{ index: 'by-unit', equals: 's-haibin-dongmen' }],
+      // The inbox is the unit's already: no by-unit filter to read again.
+      filters: [],
     });
     expect(plan({ queue: 'escalated-to-city' }).key).toMatchObject({ index: 'escalated', equals: 'L3' });
   });

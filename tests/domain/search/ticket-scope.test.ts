@@ -31,6 +31,14 @@ describe('the scope of a ticket listing', () => {
     expect(() => scopeTicketQuery({ unitId: 's-haibin-xiwan' }, clerk)).toThrow(expect.objectContaining({ status: 403, rule: 'tickets.own-unit-only' }));
   });
 
+  it("gives a clerk its own unit's whistle queues, and a coordinator its own or its district's", () => {
+    expect(scopeTicketQuery({ queue: 'awaiting-report-in' }, clerk)).toEqual({ queue: 'awaiting-report-in', unitId: 's-haibin-dongmen' });
+    expect(scopeTicketQuery({ queue: 'called-in' }, clerk)).toEqual({ queue: 'called-in', unitId: 's-haibin-dongmen' });
+    expect(scopeTicketQuery({ queue: 'awaiting-report-in', unitId: 'd-haibin' }, coordinator)).toEqual({ queue: 'awaiting-report-in', unitId: 'd-haibin' });
+    expect(scopeTicketQuery({ queue: 'awaiting-report-in' }, coordinator)).toEqual({ queue: 'awaiting-report-in', districtId: 'd-haibin' });
+    expect(scopeTicketQuery({ queue: 'awaiting-report-in' }, supervisor)).toEqual({ queue: 'awaiting-report-in' });
+  });
+
   it('keeps a coordinator to its district or its own unit, and refuses another district', () => {
     expect(scopeTicketQuery({ status: 'accepted' }, coordinator)).toEqual({ status: 'accepted', districtId: 'd-haibin' });
     expect(scopeTicketQuery({ unitId: 's-haibin-xiwan' }, coordinator)).toEqual({ unitId: 's-haibin-xiwan', districtId: 'd-haibin' });

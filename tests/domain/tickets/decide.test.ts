@@ -383,6 +383,29 @@ describe('whistle', () => {
     expect(story.ticket.status).toBe('resolved');
   });
 
+  it('lets a unit that reported in add its reply later, keeping the latest on the whistle and each on the timeline', () => {
+    const story = dispatchedNoiseComplaint();
+    story.do(dongmen, { type: 'whistle', departmentIds: ['dept-urban-management'], reason: '违建涉及城管' }, monday);
+    expect(story.refuse(clerkOf('dept-urban-management'), { type: 'add-reply', reply: '已核查' }, monday).rule).toBe('add-reply.report-in-first');
+    expect(story.refuse(clerkOf('dept-water'), { type: 'add-reply', reply: '已核查' }, monday).rule).toBe('add-reply.not-called');
+    story.do(clerkOf('dept-urban-management'), { type: 'report-in', note: '明日上午派执法队到场' }, monday);
+
+    story.do(clerkOf('dept-urban-management'), { type: 'add-reply', reply: '执法队已到场' }, at('2026-11-24T09:00:00+08:00'));
+    story.do(clerkOf('dept-urban-management'), { type: 'add-reply', reply: '违建已拆除' }, at('2026-11-24T16:00:00+08:00'));
+
+    expect(story.ticket.whistle?.participants[1]).toEqual({
+      unitId: 'dept-urban-management',
+      reportedAt: '2026-11-23T02:00:00.000Z',
+      note: '明日上午派执法队到场',
+      reply: '违建已拆除',
+      repliedAt: '2026-11-24T08:00:00.000Z',
+    });
+    expect(story.events.filter((e) => e.type === 'ticket.participant-replied')).toMatchObject([
+      { unitId: 'dept-urban-management', leadUnitId: 's-haibin-dongmen', reply: '执法队已到场' },
+      { unitId: 'dept-urban-management', leadUnitId: 's-haibin-dongmen', reply: '违建已拆除' },
+    ]);
+  });
+
   it('is for streets only', () => {
     const story = TicketStory.open({ ...noiseComplaint, category: 'LAB-001' }, monday);
     story.do(system, { type: 'dispatch' }, monday);
