@@ -1,5 +1,5 @@
-// Every state machine's contract in one place: the machine's input and, per task (by its ASL substitution key), what
-// the task is sent and what it answers. Handlers parse with these; tests/workflows/contracts.test.ts checks each
+// Every state machine's contract in one place: the machine's input (and output), per task (by its ASL substitution
+// key) what the task is sent and what it answers, and per child machine it starts (by its key) that machine's contract. Handlers parse with these; tests/workflows/contracts.test.ts checks each
 // path the ASL files read or write against them.
 import type { z } from 'zod';
 import { Delivery } from '../delivery.js';
@@ -15,7 +15,14 @@ export interface TaskContract {
 
 export interface WorkflowContract {
   input: z.ZodType;
+  /** What an execution outputs (what reaches a Succeed or End state); a parent's `.sync:2` task reads it as `Output`. */
+  output?: z.ZodType;
   tasks: Record<string, TaskContract>;
+  /**
+   * The machines it starts (`states:startExecution`), by the substitution key of their ARN, each named as in
+   * workflowContracts: `{ JointReview: 'joint-review' }` for `"StateMachineArn": "${JointReview}"`.
+   */
+  children?: Record<string, string>;
 }
 
 export const workflowContracts: Record<string, WorkflowContract> = {

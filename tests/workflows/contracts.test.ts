@@ -18,6 +18,10 @@ describe('workflow contracts', () => {
     expect(Object.keys(contract?.tasks ?? {}).sort()).toEqual(
       Object.entries(spec.substitutions).filter(([, target]) => 'function' in target).map(([key]) => key).sort(),
     );
+    // The machines it starts are the ones the manifest substitutes, under the same keys.
+    expect(contract?.children ?? {}).toEqual(
+      Object.fromEntries(Object.entries(spec.substitutions).flatMap(([key, target]) => ('stateMachine' in target ? [[key, target.stateMachine]] : []))),
+    );
 
     expect(checkWorkflow(definition(spec.definitionFile), contract as WorkflowContract)).toEqual([]);
   });
