@@ -64,7 +64,7 @@ export const tables: TableSpec[] = [
   },
   {
     name: 'PanelSeats',
-    purpose: 'one item per member of a joint-review panel, holding the vote; panels by member via the index',
+    purpose: "joint-review panels: the panel's record (memberId #panel), one seat per member holding its vote, each member's open-panel count (panelId #load); a member's panels, and all panels, by deadline via the index",
     partitionKey: { name: 'panelId', type: S },
     sortKey: { name: 'memberId', type: S },
     indexes: [{ name: 'by-member', partitionKey: { name: 'memberId', type: S }, sortKey: { name: 'deadline', type: S } }],
@@ -79,6 +79,8 @@ export const tables: TableSpec[] = [
 ];
 
 const ticketWrites = { Tickets: 'read-write', TicketEvents: 'write', IdempotencyKeys: 'read-write' } as const;
+// A panel task changes a ticket it reads the history of; a once-whistled ticket's save also moves its queue postings.
+const panelTicketWrites = { Tickets: 'read-write', TicketEvents: 'read-write', SearchTokens: 'write' } as const;
 
 export const manifest: Manifest = {
   tables,
@@ -95,7 +97,12 @@ export const manifest: Manifest = {
     { name: 'ticket-action', entry: 'functions/api/ticket-action.ts', tables: { ...ticketWrites, Directory: 'read', TaskTokens: 'read', SearchTokens: 'write' }, stateMachines: ['ticket-lifecycle'] },
     { name: 'start-lifecycle', entry: 'functions/streams/start-lifecycle.ts', stateMachines: ['ticket-lifecycle'] },
     { name: 'dispatch-ticket', entry: 'functions/tasks/dispatch-ticket.ts', tables: { ...ticketWrites, Directory: 'read' } },
-    { name: 'keep-task-token', entry: 'functions/tasks/keep-task-token.ts', tables: { TaskTokens: 'write', Tickets: 'read' }, stateMachines: ['ticket-lifecycle'] },
+    {
+      name: 'keep-task-token',
+      entry: 'functions/tasks/keep-task-token.ts',
+      tables: { TaskTokens: 'write', Tickets: 'read', PanelSeats: 'read' },
+      stateMachines: ['ticket-lifecycle', 'joint-review'],
+    },
     {
       name: 'ticket-deadline',
       entry: 'functions/tasks/ticket-deadline.ts',
@@ -138,8 +145,33 @@ export const manifest: Manifest = {
     { name: 'list-tickets', entry: 'functions/api/list-tickets.ts', tables: { Tickets: 'read', SearchTokens: 'read' }, nativeModules: ['@node-rs/jieba'] },
     { name: 'openapi', entry: 'functions/api/openapi.ts' },
     { name: 'list-undelivered', entry: 'functions/api/list-undelivered.ts', tables: { Deliveries: 'read' } },
+    {
+      name: 'convene-panel',
+      entry: 'functions/tasks/convene-panel.ts',
+      tables: { ...panelTicketWrites, Directory: 'read', PanelSeats: 'read-write' },
+    },
+    { name: 'remind-panel-member', entry: 'functions/tasks/remind-panel-member.ts', tables: { ...panelTicketWrites, Directory: 'read', PanelSeats: 'read' } },
+    { name: 'close-panel', entry: 'functions/tasks/close-panel.ts', tables: { ...panelTicketWrites, Directory: 'read', PanelSeats: 'read-write' } },
+    {
+      name: 'cast-vote',
+      entry: 'functions/api/cast-vote.ts',
+      tables: { PanelSeats: 'read-write', Directory: 'read', TaskTokens: 'read' },
+      stateMachines: ['joint-review'],
+    },
+    { name: 'read-panels', entry: 'functions/api/read-panels.ts', tables: { PanelSeats: 'read', Tickets: 'read' } },
   ],
   stateMachines: [
+    // Declared before the lifecycle, which starts it as a child execution.
+    {
+      name: 'joint-review',
+      definitionFile: 'workflows/joint-review.asl.json',
+      substitutions: {
+        ConvenePanel: { function: 'convene-panel' },
+        KeepTaskToken: { function: 'keep-task-token' },
+        RemindPanelMember: { function: 'remind-panel-member' },
+        ClosePanel: { function: 'close-panel' },
+      },
+    },
     {
       name: 'ticket-lifecycle',
       definitionFile: 'workflows/ticket-lifecycle.asl.json',
@@ -147,6 +179,7 @@ export const manifest: Manifest = {
         DispatchTicket: { function: 'dispatch-ticket' },
         KeepTaskToken: { function: 'keep-task-token' },
         TicketDeadline: { function: 'ticket-deadline' },
+        JointReview: { stateMachine: 'joint-review' },
       },
     },
     {
@@ -166,7 +199,12 @@ export const manifest: Manifest = {
     { method: 'POST', path: '/v1/tickets/{id}/callback', function: 'ticket-action', auth: true },
     { method: 'GET', path: '/v1/units/{id}/subscriptions', function: 'unit-subscriptions', auth: true },
     { method: 'PUT', path: '/v1/units/{id}/subscriptions', function: 'unit-subscriptions', auth: true },
+    { method: 'GET', path: '/v1/panel-members/{id}/subscriptions', function: 'unit-subscriptions', auth: true },
+    { method: 'PUT', path: '/v1/panel-members/{id}/subscriptions', function: 'unit-subscriptions', auth: true },
     { method: 'GET', path: '/v1/notifications/undelivered', function: 'list-undelivered', auth: true },
+    { method: 'GET', path: '/v1/panels', function: 'read-panels', auth: true },
+    { method: 'GET', path: '/v1/panels/{id}', function: 'read-panels', auth: true },
+    { method: 'POST', path: '/v1/panels/{id}/votes', function: 'cast-vote', auth: true },
   ],
   streams: [
     { table: 'Tickets', function: 'start-lifecycle', batchSize: 25 },

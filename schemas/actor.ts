@@ -7,6 +7,8 @@ export const UserActor = z.object({
   userId: Id,
   role: Role,
   unitId: Id.optional(),
+  /** The panel member a panelist is. */
+  memberId: Id.optional(),
 });
 export type UserActor = z.infer<typeof UserActor>;
 

@@ -1,6 +1,7 @@
 // Command bodies of the API: intake, the actions a unit or the supervision office takes, the callback.
 import { z } from 'zod';
 import { Channel, Id, TicketKind, Urgency } from './common.js';
+import type { Panel } from './panel.js';
 import { Citizen, Location } from './ticket.js';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
@@ -57,6 +58,14 @@ export const DecideDifficultAction = z.discriminatedUnion('decision', [
     days: z.number().int().positive(),
   }),
   z.object({ type: z.literal('decide-difficult'), decision: z.literal('close'), explanation: reason }),
+  /** To a joint-review panel (疑难事项联席会商): also for a ticket awaiting designation, when units dispute it. */
+  z.object({
+    type: z.literal('decide-difficult'),
+    decision: z.literal('refer-to-panel'),
+    reason,
+    /** Units disputing the case besides the one that marked it difficult: members tied to any of them sit out. */
+    involvedUnitIds: z.array(Id).max(20).default([]),
+  }),
 ]);
 export const DesignateAction = z.object({ type: z.literal('designate'), unitId: Id });
 /** The dispatch desk approves a return (to the suggested unit, or the one it names) or rejects it with a reason. */
@@ -136,7 +145,10 @@ export type SystemCommand =
   | { type: 'escalate' }
   | { type: 'callback-timeout' }
   | { type: 'return-review-timeout' }
-  | { type: 'report-in-timeout' };
+  | { type: 'report-in-timeout' }
+  | { type: 'panel-convened'; panel: Panel }
+  | { type: 'panel-reminded'; panel: Panel; memberId: string }
+  | { type: 'panel-closed'; panel: Panel; lastRound: boolean };
 
 /** Everything `decide` understands. */
 export type TicketCommand = TicketAction | ({ type: 'callback' } & Callback) | SystemCommand;

@@ -4,6 +4,8 @@ import type { RouteSpec } from '../infra/manifest-types.js';
 import { Category } from './catalogue.js';
 import { Callback, CreateTicket, TicketAction } from './commands.js';
 import { IntakeAnswer } from './intake.js';
+import { ListPanelsQuery } from './panel-query.js';
+import { CastVote, Panel, Vote } from './panel.js';
 import { TicketEvent } from './ticket-events.js';
 import { ListTicketsQuery } from './ticket-query.js';
 import { Ticket } from './ticket.js';
@@ -42,8 +44,26 @@ const contracts: Record<string, Contract> = {
   },
   'ticket-action': { summary: 'Act on a ticket (actions) or record the citizen callback (callback)', request: z.union([TicketAction, Callback]), response: Ticket },
   'list-undelivered': { summary: 'Notifications given up on after about 24 hours (supervision office)', response: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) },
+  'read-panels': {
+    summary:
+      "Joint-review panels: a member's own (member=me, open first) or, for the supervision office, every panel by state and month; one panel with its case (never the caller's details), members and deadline, the number of votes cast while it votes, and after it closes every vote with its rationale and the decision",
+    query: ListPanelsQuery,
+    errors: { '403': 'Not a member of this panel, and not the supervision office', '404': 'No such panel' },
+    response: z.object({ items: z.array(Panel.omit({ votes: true, skipped: true })) }),
+  },
+  'cast-vote': {
+    summary: 'A seated member votes once, with a rationale: assign-unit (with unitId), order-handling, beyond-policy or unreasonable',
+    request: CastVote,
+    errors: {
+      '400': 'Unknown choice, empty rationale, assign-unit without unitId; `issues` names the field',
+      '403': 'You do not sit on this panel (vote.not-a-member)',
+      '409': 'You already voted (vote.already-cast), the panel closed (vote.panel-closed) or its deadline passed (vote.deadline-passed)',
+      '422': 'The unit named is not a street, district or department (vote.unknown-unit), or an order names no unit where the case has none (vote.unit-required)',
+    },
+    response: Vote.extend({ panelId: z.string() }),
+  },
   'unit-subscriptions': {
-    summary: "A unit's notification subscriptions (administrators); a webhook secret is write-only and answered as secretSet",
+    summary: "A unit's (or a panel member's) notification subscriptions (administrators); a webhook secret is write-only and answered as secretSet",
     request: Subscriptions,
     response: SubscriptionsView,
   },

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Actor } from './actor.js';
 import { Channel, EmergencyLine, EscalationLevel, Id, IsoDateTime, TicketKind, Urgency } from './common.js';
+import { PanelDecision, PanelResult } from './panel.js';
 import { Citizen, Deadlines, Location, Outcome } from './ticket.js';
 
 const base = {
@@ -12,7 +13,7 @@ const base = {
   actor: Actor,
 };
 
-export const DispatchReason = z.enum(['direct', 'rerouted', 'designated', 'redispatched', 'ordered']);
+export const DispatchReason = z.enum(['direct', 'rerouted', 'designated', 'redispatched', 'ordered', 'panel-assigned', 'panel-ordered']);
 export type DispatchReason = z.infer<typeof DispatchReason>;
 
 export const TicketCreated = z.object({
@@ -157,10 +158,52 @@ export const TicketMarkedDifficult = z.object({
 export const TicketDifficultDecided = z.object({
   ...base,
   type: z.literal('ticket.difficult-decided'),
-  decision: z.enum(['redispatch', 'order', 'close']),
+  decision: z.enum(['redispatch', 'order', 'close', 'refer-to-panel']),
   unitId: Id.optional(),
   days: z.number().int().positive().optional(),
   explanation: z.string().optional(),
+});
+
+export const TicketReferredToPanel = z.object({
+  ...base,
+  type: z.literal('ticket.referred-to-panel'),
+  reason: z.string(),
+  fromStatus: z.enum(['difficult', 'awaiting-designation']),
+  involvedUnitIds: z.array(Id),
+  leadUnitId: Id.optional(),
+});
+
+export const TicketPanelConvened = z.object({
+  ...base,
+  type: z.literal('ticket.panel-convened'),
+  panelId: Id,
+  round: z.number().int().min(1),
+  /** The members seated: each is told (email and webhook) and votes by the deadline. */
+  memberIds: z.array(Id),
+  deadline: IsoDateTime,
+});
+
+export const TicketPanelReminded = z.object({
+  ...base,
+  type: z.literal('ticket.panel-reminded'),
+  panelId: Id,
+  memberId: Id,
+  deadline: IsoDateTime,
+});
+
+export const TicketPanelDecided = z.object({
+  ...base,
+  type: z.literal('ticket.panel-decided'),
+  panelId: Id,
+  round: z.number().int().min(1),
+  outcome: PanelResult.shape.outcome,
+  cast: z.number().int().min(0),
+  quorumNeeded: z.number().int().min(1),
+  decision: PanelDecision.optional(),
+  /** What follows: the decision applied, another panel convened, or the supervision office to decide. */
+  next: z.enum(['applied', 'reconvene', 'to-supervision']),
+  memberIds: z.array(Id),
+  supervisionUnitId: Id,
 });
 
 export const TicketResolved = z.object({
@@ -211,6 +254,10 @@ export const TicketEvent = z.discriminatedUnion('type', [
   TicketExtensionDecided,
   TicketMarkedDifficult,
   TicketDifficultDecided,
+  TicketReferredToPanel,
+  TicketPanelConvened,
+  TicketPanelReminded,
+  TicketPanelDecided,
   TicketResolved,
   TicketCallbackRecorded,
   TicketReopened,

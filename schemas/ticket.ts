@@ -26,6 +26,7 @@ export type Citizen = z.infer<typeof Citizen>;
  * accepted: being handled; difficult: waiting for the supervision office's decision;
  * awaiting-designation: returned too often, the supervision office names the unit;
  * return-review: a unit returned it, the hotline's dispatch desk reviews the return (退单审核);
+ * in-review: referred by the supervision office to a joint-review panel (疑难事项联席会商), waiting for its decision;
  * resolved: replied to, waiting for the citizen's callback; closed: done for good.
  */
 export const TicketStatus = z.enum([
@@ -35,6 +36,7 @@ export const TicketStatus = z.enum([
   'difficult',
   'awaiting-designation',
   'return-review',
+  'in-review',
   'resolved',
   'closed',
 ]);
@@ -71,8 +73,14 @@ export type Resolution = z.infer<typeof Resolution>;
 export const Satisfaction = z.enum(['satisfied', 'unsatisfied', 'no-answer']);
 export type Satisfaction = z.infer<typeof Satisfaction>;
 
+/** What a joint-review panel found of a case it closed: reasonable but beyond current policy, or unreasonable. */
+export const PanelFinding = z.enum(['beyond-policy', 'unreasonable']);
+export type PanelFinding = z.infer<typeof PanelFinding>;
+
 export const Outcome = z.object({
   resolution: Resolution,
+  /** Set when a panel closed the case: the monthly report counts these apart. */
+  panelFinding: PanelFinding.optional(),
   satisfaction: Satisfaction.optional(),
   reply: z.string().optional(),
   transferTo: EmergencyLine.optional(),
@@ -108,6 +116,20 @@ export const WhistleParticipant = z.object({
   missedAt: IsoDateTime.optional(),
 });
 
+/** The supervision office's referral to joint review: what it asked, of which units, and the panels convened for it. */
+export const Review = z.object({
+  referredAt: IsoDateTime,
+  reason: z.string(),
+  fromStatus: z.enum(['difficult', 'awaiting-designation']),
+  involvedUnitIds: z.array(Id),
+  /** The unit an order to handle goes to when a vote names none (the unit that marked the case difficult). */
+  leadUnitId: Id.optional(),
+  panelIds: z.array(Id),
+  /** The deadline of the panel now voting. */
+  votingUntil: IsoDateTime.optional(),
+});
+export type Review = z.infer<typeof Review>;
+
 /** The street's whistle: the street stays the lead; the district and the named departments report in and act with it. */
 export const Whistle = z.object({
   at: IsoDateTime,
@@ -140,6 +162,9 @@ export const Ticket = z.object({
   /** Departments a street asked for when it blew the whistle. */
   whistledDepartmentIds: z.array(Id).default([]),
   whistle: Whistle.optional(),
+  review: Review.optional(),
+  /** The unit that marked the ticket difficult, while it is with the supervision office for that. */
+  difficultUnitId: Id.optional(),
   outcome: Outcome.optional(),
   createdAt: IsoDateTime,
   dispatchedAt: IsoDateTime.optional(),

@@ -19,6 +19,7 @@ export function actorFromClaims(claims: Record<string, unknown> | undefined): Ac
     userId: claims?.sub,
     role: claims?.['custom:role'],
     unitId: claims?.['custom:unitId'],
+    memberId: claims?.['custom:memberId'],
   });
   if (!parsed.success) throw new ForbiddenError('auth.no-role', { zh: '登录凭证中没有 Casework 角色', en: 'the token carries no Casework role' });
   return parsed.data;

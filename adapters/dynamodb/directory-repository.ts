@@ -1,10 +1,11 @@
 // Reference data in the Directory table: units, the service catalogue and notification subscriptions.
 import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Category } from '../../schemas/catalogue.js';
+import { PanelMember } from '../../schemas/panel.js';
 import { Subscriptions, Unit } from '../../schemas/unit.js';
 import { stripUndefined } from './ticket-item.js';
 
-type Kind = 'unit' | 'category' | 'subscriptions';
+type Kind = 'unit' | 'category' | 'subscriptions' | 'panel-member';
 
 export class DirectoryRepository {
   constructor(
@@ -22,7 +23,12 @@ export class DirectoryRepository {
     return (await this.all('category')).map((item) => Category.parse(item.value));
   }
 
-  /** A unit's subscriptions; none when it never set any. */
+  /** The joint-review member pool. */
+  async panelMembers(): Promise<PanelMember[]> {
+    return (await this.all('panel-member')).map((item) => PanelMember.parse(item.value));
+  }
+
+  /** A unit's (or a panel member's) subscriptions; none when it never set any. */
   async subscriptions(unitId: string): Promise<Subscriptions> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: { kind: 'subscriptions', id: unitId } }));
     return Subscriptions.parse(Item?.value ?? {});
@@ -33,11 +39,12 @@ export class DirectoryRepository {
     await this.db.send(new PutCommand({ TableName: this.table, Item: { kind: 'subscriptions', id: unitId, value: stripUndefined(subscriptions) } }));
   }
 
-  /** Writes units and categories (seeding); existing records with the same id are replaced. */
-  async putReferenceData(units: readonly Unit[], categories: readonly Category[]): Promise<void> {
+  /** Writes units, categories and panel members (seeding); existing records with the same id are replaced. */
+  async putReferenceData(units: readonly Unit[], categories: readonly Category[], panelMembers: readonly PanelMember[] = []): Promise<void> {
     const items = [
       ...units.map((u) => ({ kind: 'unit', id: u.id, value: stripUndefined(u) })),
       ...categories.map((c) => ({ kind: 'category', id: c.code, value: stripUndefined(c) })),
+      ...panelMembers.map((m) => ({ kind: 'panel-member', id: m.id, value: stripUndefined(m) })),
     ];
     for (let i = 0; i < items.length; i += 25) {
       let pending: Record<string, unknown>[] = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));

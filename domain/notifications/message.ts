@@ -5,7 +5,8 @@ import type { Ticket } from '../../schemas/ticket.js';
 import { statusNames } from '../tickets/names.js';
 import { beijingTime } from '../time/beijing-time.js';
 import type { Notice } from './channel.js';
-import { isNotifiedType, type NotifiedType } from './recipients.js';
+import { caseSummary } from '../panel/panel-view.js';
+import { isNotifiedType, panelTypes, type NotifiedType } from './recipients.js';
 
 const titles: Record<NotifiedType, [string, string]> = {
   'ticket.dispatched': ['新工单', 'New ticket'],
@@ -22,6 +23,9 @@ const titles: Record<NotifiedType, [string, string]> = {
   'ticket.resolved': ['工单已办结', 'Ticket resolved'],
   'ticket.reopened': ['工单重办', 'Ticket reopened'],
   'ticket.closed': ['工单已关闭', 'Ticket closed'],
+  'ticket.panel-convened': ['联席会商邀请', 'You sit on a joint-review panel'],
+  'ticket.panel-reminded': ['联席会商投票提醒', 'Your vote is due'],
+  'ticket.panel-decided': ['联席会商结果', 'The panel decided'],
 };
 
 // Who must act, where the event asks someone other than the receiving unit's clerk to decide: lines of the mail.
@@ -31,6 +35,8 @@ const mustAct: Partial<Record<NotifiedType, string>> = {
   'ticket.report-in-missed': '区级协调未报到的部门，市热线办督办',
   'ticket.extension-requested': '市热线办审批延期申请',
   'ticket.returned': '热线派单台审核退单：批准改派或驳回',
+  'ticket.panel-convened': '会商成员在截止前投票并写明理由：指定承办单位、限期办理、超出现行政策或诉求不合理',
+  'ticket.panel-reminded': '尚未投票，请在截止前投票；逾期视为弃权',
 };
 
 export interface Mail {
@@ -44,6 +50,7 @@ export function mailFor(type: NotifiedType, ticket: Ticket, webBaseUrl: string, 
   const { accept, complete } = ticket.deadlines;
   const acting = mustAct[type];
   const calledIn = type === 'ticket.whistled' ? ticket.whistle : undefined;
+  if (panelTypes.has(type)) return panelMail(type, ticket, webBaseUrl, categoryName);
   return {
     subject: `【12345】${zh}：${ticket.id} ${ticket.title}`,
     text: [
@@ -63,11 +70,37 @@ export function mailFor(type: NotifiedType, ticket: Ticket, webBaseUrl: string, 
   };
 }
 
-/** The notice of one delivery of a ticket event: its mail text, and the ticket for programs. */
+// A panel member's mail: the case and the question, the vote's deadline and the panel's page; no caller's details.
+function panelMail(type: NotifiedType, ticket: Ticket, webBaseUrl: string, categoryName?: string): Mail {
+  const [zh, en] = titles[type];
+  const acting = mustAct[type];
+  const panelId = ticket.review?.panelIds.at(-1) ?? '';
+  const link = `${webBaseUrl}/panels/${panelId}`;
+  const until = ticket.review?.votingUntil;
+  return {
+    subject: `【12345】${zh}：${ticket.id} ${ticket.title}`,
+    text: [
+      `${zh}：${ticket.title}`,
+      `工单编号：${ticket.id}　会商编号：${panelId}　状态：${statusNames[ticket.status].zh}`,
+      ...(categoryName ? [`诉求类别：${categoryName}`] : []),
+      `诉求内容：${ticket.description}`,
+      `地址：${ticket.location.address}`,
+      ...(ticket.review ? [`会商事项：${ticket.review.reason}`] : []),
+      ...(until && type !== 'ticket.panel-decided' ? [`投票截止：${shanghaiTime(until)}`] : []),
+      ...(acting ? [`需办理：${acting}`] : []),
+      `查看会商：${link}`,
+      '',
+      `${en}: panel ${panelId} on ticket ${ticket.id} "${ticket.title}": ${link}`,
+    ].join('\n'),
+  };
+}
+
+/** The notice of one delivery of a ticket event: its mail text, and the ticket (for panel members, the case) for programs. */
 export function ticketNotice(delivery: Pick<Delivery, 'deliveryId' | 'event' | 'occurredAt'>, ticket: Ticket, webBaseUrl: string, categoryName?: string): Notice {
   if (!isNotifiedType(delivery.event)) throw new Error(`${delivery.event} is not an event units are notified of`);
   const mail = mailFor(delivery.event, ticket, webBaseUrl, categoryName);
-  return { id: delivery.deliveryId, type: delivery.event, occurredAt: delivery.occurredAt, subject: mail.subject, text: mail.text, data: { ticket } };
+  const data = panelTypes.has(delivery.event) ? { case: caseSummary(ticket), panelId: ticket.review?.panelIds.at(-1) } : { ticket };
+  return { id: delivery.deliveryId, type: delivery.event, occurredAt: delivery.occurredAt, subject: mail.subject, text: mail.text, data };
 }
 
 /** What the supervision office is told when a unit could not be reached for about a day: call them. */

@@ -17,7 +17,13 @@ export const notifiedTypes = [
   'ticket.resolved',
   'ticket.reopened',
   'ticket.closed',
+  'ticket.panel-convened',
+  'ticket.panel-reminded',
+  'ticket.panel-decided',
 ] as const;
+
+/** Events told to joint-review panel members: they read the case, never the caller's details. */
+export const panelTypes = new Set<string>(['ticket.panel-convened', 'ticket.panel-reminded', 'ticket.panel-decided']);
 export type NotifiedType = (typeof notifiedTypes)[number];
 
 const notified = new Set<string>(notifiedTypes);
@@ -54,6 +60,13 @@ export function recipientsOf(event: TicketEvent, previousUnitId: string | undefi
         return [event.returningUnitId];
       case 'ticket.closed':
         return previousUnitId ? [previousUnitId] : [];
+      // Panel members are recipients with subscriptions of their own, by member id.
+      case 'ticket.panel-convened':
+        return event.memberIds;
+      case 'ticket.panel-reminded':
+        return [event.memberId];
+      case 'ticket.panel-decided':
+        return [...event.memberIds, event.supervisionUnitId];
       default:
         return [];
     }

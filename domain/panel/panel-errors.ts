@@ -13,9 +13,9 @@ export class PanelCompositionError extends RuleViolationError {
   }
 }
 
-export type VoteRule = 'panel.closed' | 'panel.deadline-passed' | 'panel.not-a-member';
+export type VoteRule = 'vote.not-a-member' | 'vote.panel-closed' | 'vote.deadline-passed' | 'vote.already-cast';
 
-/** A vote that may not be cast: 403 when the voter does not sit on the panel, 409 when voting is over. */
+/** A vote that may not be cast: 403 when the voter does not sit on the panel, 409 when voting is over or done. */
 export class VoteRejectedError extends CaseworkError {
   readonly status: 403 | 409;
 
@@ -24,6 +24,6 @@ export class VoteRejectedError extends CaseworkError {
     message: Text,
   ) {
     super(rule, message);
-    this.status = rule === 'panel.not-a-member' ? 403 : 409;
+    this.status = rule === 'vote.not-a-member' ? 403 : 409;
   }
 }

@@ -1,69 +1,45 @@
-// Counts a panel's votes into an outcome, and guards who may still vote.
-import type { Panel, PanelOutcome, PanelRules, Vote } from '../../schemas/panel.js';
-import { beijingTime } from '../time/beijing-time.js';
-import { VoteRejectedError } from './panel-errors.js';
+// Counts a panel's votes into its result: quorum of the seats, then a majority of the votes cast.
+import type { Panel, PanelResult, PanelRules, Vote, VoteChoice } from '../../schemas/panel.js';
 
-export interface Tally {
-  outcome: PanelOutcome;
-  approve: number;
-  reject: number;
-  abstain: number;
-  /** Members who voted, abstentions included. */
-  cast: number;
-  quorumNeeded: number;
-}
+const choiceNames: Record<VoteChoice, string> = {
+  'assign-unit': '指定承办单位',
+  'order-handling': '诉求合理，限期办理',
+  'beyond-policy': '诉求合理但超出现行政策，向群众解释并向上反映',
+  unreasonable: '诉求不合理，解释后结案',
+};
 
-/** Tallies the latest vote of each panel member against the quorum and the tie rule. */
-export function tallyVotes(panel: { memberIds: string[] }, votes: Vote[], rules: PanelRules): Tally {
-  const members = new Set(panel.memberIds);
-  const latest = new Map<string, Vote>();
+/** The panel's result from the votes cast: a choice (with its unit) needs more than half of them, and a quorum voted. */
+export function tallyVotes(panel: Pick<Panel, 'seats' | 'votes' | 'leadUnitId'>, rules: PanelRules): PanelResult {
+  const seated = new Set(panel.seats.map((s) => s.memberId));
+  const votes = Object.values(panel.votes).filter((v) => seated.has(v.memberId));
+  // The epsilon keeps float noise from demanding an extra vote (2/3 of 3 seats computes as 2.0000000000000004).
+  const quorumNeeded = Math.max(1, Math.ceil(rules.quorum * seated.size - 1e-9));
+  const byChoice = new Map<string, { choice: VoteChoice; unitId?: string; votes: Vote[] }>();
   for (const vote of votes) {
-    if (!members.has(vote.memberId)) continue;
-    const previous = latest.get(vote.memberId);
-    // `>=` lets the later of two votes with the same timestamp win, as the list is in arrival order.
-    if (!previous || Date.parse(vote.castAt) >= Date.parse(previous.castAt)) latest.set(vote.memberId, vote);
+    const unitId = unitOf(vote, panel.leadUnitId);
+    const key = `${vote.choice}\u0000${unitId ?? ''}`;
+    const entry = byChoice.get(key) ?? { choice: vote.choice, ...(unitId ? { unitId } : {}), votes: [] };
+    entry.votes.push(vote);
+    byChoice.set(key, entry);
   }
-
-  let approve = 0;
-  let reject = 0;
-  let abstain = 0;
-  for (const vote of latest.values()) {
-    if (vote.choice === 'approve') approve++;
-    else if (vote.choice === 'reject') reject++;
-    else abstain++;
-  }
-  const cast = approve + reject + abstain;
-  // The epsilon keeps float noise from demanding an extra vote: a share computed as 0.1 + 0.2 times 10 members is 3.0000000000000004.
-  const quorumNeeded = Math.ceil(rules.quorum * members.size - 1e-9);
-
-  return { outcome: decide(), approve, reject, abstain, cast, quorumNeeded };
-
-  function decide(): PanelOutcome {
-    if (cast < quorumNeeded) return 'no-quorum';
-    if (approve > reject) return 'approved';
-    if (reject > approve) return 'rejected';
-    switch (rules.tieRule) {
-      case 'approve':
-        return 'approved';
-      case 'reject':
-        return 'rejected';
-      case 'refer-to-supervision':
-        return 'referred';
-    }
-  }
+  const ranked = [...byChoice.values()].sort((a, b) => b.votes.length - a.votes.length);
+  const counts = ranked.map(({ choice, unitId, votes: v }) => ({ choice, ...(unitId ? { unitId } : {}), votes: v.length }));
+  const cast = votes.length;
+  if (cast < quorumNeeded) return { outcome: 'no-quorum', cast, quorumNeeded, counts };
+  const top = ranked[0];
+  if (!top || top.votes.length * 2 <= cast) return { outcome: 'no-majority', cast, quorumNeeded, counts };
+  return { outcome: 'decided', cast, quorumNeeded, counts, decision: { choice: top.choice, ...(top.unitId ? { unitId: top.unitId } : {}), explanation: explanation(top, cast) } };
 }
 
-/** Throws a VoteRejectedError unless `memberId` may vote on the panel at `now` (the deadline instant itself still counts). */
-export function checkVote(panel: Panel, memberId: string, now: Date): void {
-  // Membership first: an outsider learns nothing about the panel's state.
-  if (!panel.memberIds.includes(memberId)) {
-    throw new VoteRejectedError('panel.not-a-member', { zh: `${memberId} 不是会商 ${panel.id} 的成员`, en: `${memberId} does not sit on panel ${panel.id}` });
-  }
-  if (panel.status !== 'voting') {
-    throw new VoteRejectedError('panel.closed', { zh: `会商 ${panel.id} 已作出决定`, en: `panel ${panel.id} has already decided` });
-  }
-  if (now.getTime() > Date.parse(panel.deadline)) {
-    const closedAt = beijingTime(panel.deadline);
-    throw new VoteRejectedError('panel.deadline-passed', { zh: `会商 ${panel.id} 的投票已于 ${closedAt}（北京时间）截止`, en: `voting on panel ${panel.id} closed at ${closedAt} Beijing time` });
-  }
+/** The unit a vote names: its own, or for an order to handle the panel's lead unit. */
+function unitOf(vote: Vote, leadUnitId: string | undefined): string | undefined {
+  if (vote.choice === 'assign-unit') return vote.unitId;
+  if (vote.choice === 'order-handling') return vote.unitId ?? leadUnitId;
+  return undefined;
+}
+
+// What the citizen is told: the panel's finding and the reasons of those who carried it, in their words.
+function explanation(top: { choice: VoteChoice; votes: Vote[] }, cast: number): string {
+  const reasons = [...new Set(top.votes.map((v) => v.rationale.trim()))].join('；');
+  return `经疑难事项联席会商（${cast} 票中 ${top.votes.length} 票）认定：${choiceNames[top.choice]}。理由：${reasons}`;
 }

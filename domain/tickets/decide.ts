@@ -299,6 +299,7 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
 
   'decide-difficult'(ticket, command, ctx) {
     requireRole(ctx.actor, ['supervisor'], 'decide-difficult');
+    if (command.decision === 'refer-to-panel') return referToPanel(ticket, command, ctx);
     requireStatus(ticket, 'decide-difficult', ['difficult']);
     const base = { ...stamp(ctx), type: 'ticket.difficult-decided' as const };
     if (command.decision === 'close') {
@@ -323,6 +324,62 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
         reason: order ? 'ordered' : 'redispatched',
         accepted: order,
         deadlines: freshDeadlines(ticket, ctx, { acceptance: !order, returnable: false, days: order ? command.days : undefined }),
+        dispatchMs: Math.max(0, ctx.now.getTime() - Date.parse(ticket.createdAt)),
+      },
+    ];
+  },
+
+  'panel-convened'(ticket, { panel }, ctx) {
+    requireSystem(ctx.actor, 'panel-convened');
+    requireStatus(ticket, 'panel-convened', ['in-review']);
+    if (ticket.review?.panelIds.includes(panel.id)) throw new ConflictError('panel.already-convened', { zh: `会商 ${panel.id} 已召集`, en: `panel ${panel.id} was already convened` });
+    const memberIds = panel.seats.map((s) => s.memberId);
+    return [{ ...stamp(ctx), type: 'ticket.panel-convened', panelId: panel.id, round: panel.round, memberIds, deadline: panel.deadline }];
+  },
+
+  'panel-reminded'(ticket, { panel, memberId }, ctx) {
+    requireSystem(ctx.actor, 'panel-reminded');
+    requireStatus(ticket, 'panel-reminded', ['in-review']);
+    return [{ ...stamp(ctx), type: 'ticket.panel-reminded', panelId: panel.id, memberId, deadline: panel.deadline }];
+  },
+
+  'panel-closed'(ticket, { panel, lastRound }, ctx) {
+    requireSystem(ctx.actor, 'panel-closed');
+    requireStatus(ticket, 'panel-closed', ['in-review']);
+    const result = panel.result;
+    if (!result) throw new Error(`panel ${panel.id} closed without a result`);
+    const decision = result.decision;
+    const next = decision ? 'applied' : lastRound ? 'to-supervision' : 'reconvene';
+    const decided: NewTicketEvent = {
+      ...stamp(ctx),
+      type: 'ticket.panel-decided',
+      panelId: panel.id,
+      round: panel.round,
+      outcome: result.outcome,
+      cast: result.cast,
+      quorumNeeded: result.quorumNeeded,
+      decision,
+      next,
+      memberIds: panel.seats.map((s) => s.memberId),
+      supervisionUnitId: ctx.city.supervision.id,
+    };
+    if (!decision) return [decided];
+    if (decision.choice === 'beyond-policy' || decision.choice === 'unreasonable') {
+      return [decided, closed(ctx, { resolution: 'explained', explanation: decision.explanation, panelFinding: decision.choice })];
+    }
+    const unitId = decision.unitId ?? panel.leadUnitId;
+    if (!unitId) throw new Error(`panel ${panel.id} decided ${decision.choice} without a unit`);
+    const order = decision.choice === 'order-handling';
+    return [
+      decided,
+      {
+        ...stamp(ctx),
+        type: 'ticket.dispatched',
+        unitId,
+        level: 1,
+        reason: order ? 'panel-ordered' : 'panel-assigned',
+        accepted: order,
+        deadlines: freshDeadlines(ticket, ctx, { acceptance: !order, returnable: false }),
         dispatchMs: Math.max(0, ctx.now.getTime() - Date.parse(ticket.createdAt)),
       },
     ];
@@ -428,6 +485,25 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
     ];
   },
 };
+
+/** The supervision office hands a difficult or disputed case to a joint-review panel; the lifecycle convenes it. */
+function referToPanel(ticket: Ticket, command: Extract<TicketCommand, { type: 'decide-difficult'; decision: 'refer-to-panel' }>, ctx: DecisionContext): NewTicketEvent[] {
+  requireStatus(ticket, 'decide-difficult', ['difficult', 'awaiting-designation']);
+  command.involvedUnitIds.forEach((unitId, i) => requireHandlerUnit(unitId, ctx, `involvedUnitIds[${i}]`));
+  const leadUnitId = ticket.status === 'difficult' ? ticket.difficultUnitId : undefined;
+  const involvedUnitIds = [...new Set([...(leadUnitId ? [leadUnitId] : []), ...command.involvedUnitIds])];
+  return [
+    { ...stamp(ctx), type: 'ticket.difficult-decided', decision: 'refer-to-panel', explanation: command.reason },
+    {
+      ...stamp(ctx),
+      type: 'ticket.referred-to-panel',
+      reason: command.reason,
+      fromStatus: ticket.status === 'difficult' ? 'difficult' : 'awaiting-designation',
+      involvedUnitIds,
+      ...(leadUnitId ? { leadUnitId } : {}),
+    },
+  ];
+}
 
 /** The person's unit as one the ticket's whistle called in; anyone else is refused with the command's rule id. */
 function calledIn(ticket: Ticket, ctx: DecisionContext, command: 'report-in' | 'add-reply') {

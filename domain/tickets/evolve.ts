@@ -2,7 +2,7 @@
 import type { Ticket } from '../../schemas/ticket.js';
 import type { NewTicketEvent, TicketEvent } from '../../schemas/ticket-events.js';
 
-const designatingReasons = new Set(['designated', 'redispatched', 'ordered']);
+const designatingReasons = new Set(['designated', 'redispatched', 'ordered', 'panel-assigned', 'panel-ordered']);
 
 /** The ticket after one more event; `undefined` before its `ticket.created` event. */
 export function evolve(ticket: Ticket | undefined, event: TicketEvent): Ticket {
@@ -48,6 +48,7 @@ function applyChange(t: Ticket, e: Exclude<TicketEvent, { type: 'ticket.created'
         warnedAt: undefined,
         reopenedAt: undefined,
         pendingExtension: undefined,
+        difficultUnitId: undefined,
       };
     case 'ticket.accepted':
       return { ...t, status: 'accepted', acceptedAt: e.at };
@@ -124,7 +125,18 @@ function applyChange(t: Ticket, e: Exclude<TicketEvent, { type: 'ticket.created'
         counters: { ...t.counters, extensions: t.counters.extensions + (e.approved ? 1 : 0) },
       };
     case 'ticket.marked-difficult':
-      return { ...t, status: 'difficult', unitId: e.supervisionUnitId, warnedAt: undefined, reopenedAt: undefined, pendingExtension: undefined };
+      return { ...t, status: 'difficult', unitId: e.supervisionUnitId, difficultUnitId: e.unitId, warnedAt: undefined, reopenedAt: undefined, pendingExtension: undefined };
+    case 'ticket.referred-to-panel': {
+      const { reason, fromStatus, involvedUnitIds, leadUnitId } = e;
+      return { ...t, status: 'in-review', review: { referredAt: e.at, reason, fromStatus, involvedUnitIds, leadUnitId, panelIds: [] }, deadlines: { warnings: [], provisional: false } };
+    }
+    case 'ticket.panel-convened':
+      return { ...t, review: t.review && { ...t.review, panelIds: [...t.review.panelIds, e.panelId], votingUntil: e.deadline } };
+    case 'ticket.panel-reminded':
+      return t;
+    case 'ticket.panel-decided':
+      // After the last round without a decision, the case is the supervision office's to decide again.
+      return e.next === 'to-supervision' ? { ...t, status: 'difficult', unitId: e.supervisionUnitId } : t;
     case 'ticket.difficult-decided':
     case 'ticket.callback-recorded':
       return t;

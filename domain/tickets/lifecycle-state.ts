@@ -20,6 +20,8 @@ export function lifecyclePhase(ticket: Ticket): LifecyclePhase {
       return 'awaiting-designation';
     case 'return-review':
       return 'return-review';
+    case 'in-review':
+      return 'in-review';
     case 'dispatched':
     case 'accepted':
       if (ticket.level === 3) return 'at-city';

@@ -10,6 +10,7 @@ export const statusNames: Record<TicketStatus, Text> = {
   difficult: { zh: '疑难待定', en: 'difficult' },
   'awaiting-designation': { zh: '待指定承办单位', en: 'awaiting designation' },
   'return-review': { zh: '退单待审核', en: 'return under review' },
+  'in-review': { zh: '联席会商中', en: 'in joint review' },
   resolved: { zh: '已办结待回访', en: 'resolved' },
   closed: { zh: '已关闭', en: 'closed' },
 };

@@ -1,4 +1,5 @@
-// GET/PUT /v1/units/{id}/subscriptions: where a unit receives its tickets (administrators only); secrets are write-only.
+// GET/PUT /v1/units/{id}/subscriptions and /v1/panel-members/{id}/subscriptions: where a unit receives its tickets, or
+// a panel member its panels (administrators only); secrets are write-only.
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import { Subscriptions, viewOfSubscriptions } from '../../schemas/unit.js';
 import { requestActor } from '../shared/actor.js';
@@ -8,7 +9,9 @@ import { directory } from '../shared/services.js';
 export const handler = httpHandler(async (event) => {
   if (requestActor(event).role !== 'admin') throw new ForbiddenError('subscriptions.admin-only', { zh: '只有系统管理员可以设置通知订阅', en: 'only an administrator manages subscriptions' });
   const unitId = event.pathParameters?.id ?? '';
-  if (!(await directory.units()).some((u) => u.id === unitId)) throw new NotFoundError('unit', unitId);
+  const member = event.rawPath.startsWith('/v1/panel-members/');
+  const known = member ? (await directory.panelMembers()).some((m) => m.id === unitId) : (await directory.units()).some((u) => u.id === unitId);
+  if (!known) throw new NotFoundError(member ? 'panel-member' : 'unit', unitId);
   if (event.requestContext.http.method === 'PUT') await directory.putSubscriptions(unitId, parseBody(event, Subscriptions));
   // A webhook secret is write-only: set with PUT, never answered back.
   return json(200, viewOfSubscriptions(await directory.subscriptions(unitId)));

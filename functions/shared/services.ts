@@ -5,6 +5,7 @@ import { now } from '../../adapters/clock.js';
 import { DirectoryRepository } from '../../adapters/dynamodb/directory-repository.js';
 import { tableName } from '../../adapters/dynamodb/table-names.js';
 import { DeliveryRepository } from '../../adapters/dynamodb/delivery-repository.js';
+import { PanelRepository } from '../../adapters/dynamodb/panel-repository.js';
 import { TaskTokenRepository } from '../../adapters/dynamodb/task-token-repository.js';
 import { DynamoTicketFinder } from '../../adapters/dynamodb/ticket-finder.js';
 import { jiebaSegmenter } from '../../adapters/search/jieba-segmenter.js';
@@ -17,7 +18,7 @@ import { lifecycleState } from '../../domain/tickets/lifecycle-state.js';
 import type { Actor } from '../../schemas/actor.js';
 import { defaultSlaPolicy } from '../../schemas/sla-policy.js';
 import type { Ticket } from '../../schemas/ticket.js';
-import { ticketWait } from '../../schemas/workflows/task-token.js';
+import { panelWait, ticketWait } from '../../schemas/workflows/task-token.js';
 
 // Nothing here reads a table's name when the module loads: each name is read from the environment when a call first
 // needs it. A function is given (and allowed) only the tables of its manifest entry, so a handler must not resolve a
@@ -53,6 +54,7 @@ export const tickets = new DynamoTicketRepository(documents, ticketTables, now);
 export const directory = onFirstUse(() => new DirectoryRepository(documents, tableName('Directory')));
 export const taskTokens = onFirstUse(() => new TaskTokenRepository(documents, tableName('TaskTokens')));
 export const deliveries = onFirstUse(() => new DeliveryRepository(documents, tableName('Deliveries')));
+export const panels = onFirstUse(() => new PanelRepository(documents, tableName('PanelSeats')));
 export const ticketFinder = onFirstUse(() => new DynamoTicketFinder(documents, { tickets: tableName('Tickets'), search: tableName('SearchTokens') }));
 
 let segmenterLoaded: Promise<Segmenter> | undefined;
@@ -78,6 +80,18 @@ export async function wakeLifecycle(ticket: Ticket, token?: string): Promise<voi
   if (!token) return;
   try {
     await stepFunctions.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(lifecycleState(ticket, now())) }));
+  } catch (error) {
+    if (error instanceof TaskDoesNotExist || error instanceof InvalidToken || error instanceof TaskTimedOut) return;
+    throw error;
+  }
+}
+
+/** Wakes a member's vote wait in the joint-review machine; a wait already over (or not yet kept) needs no wake-up. */
+export async function wakeVoteWait(panelId: string, memberId: string, token?: string): Promise<void> {
+  token ??= await taskTokens.get(panelWait(panelId, memberId));
+  if (!token) return;
+  try {
+    await stepFunctions.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ voted: true }) }));
   } catch (error) {
     if (error instanceof TaskDoesNotExist || error instanceof InvalidToken || error instanceof TaskTimedOut) return;
     throw error;

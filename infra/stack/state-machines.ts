@@ -1,6 +1,6 @@
 // State machines from the manifest: the ASL files with `${Key}` substitutions, logging ALL, X-Ray, and a role that
 // may invoke exactly the functions it substitutes.
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -28,6 +28,7 @@ export function createStateMachines(
     const id = `Sm${spec.name.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase())}`;
     const substitutions: Record<string, string> = {};
     const invoked: IFunction[] = [];
+    const children: string[] = [];
     for (const [key, target] of Object.entries(spec.substitutions)) {
       if ('function' in target) {
         const fn = need(functions, target.function, 'function');
@@ -36,7 +37,9 @@ export function createStateMachines(
       } else if ('table' in target) {
         substitutions[key] = need(tables, target.table, 'table').tableName;
       } else {
-        substitutions[key] = need(machines, target.stateMachine, 'state machine (declare it earlier)').stateMachineArn;
+        const child = need(machines, target.stateMachine, 'state machine (declare it earlier)');
+        substitutions[key] = child.stateMachineArn;
+        children.push(target.stateMachine);
       }
     }
     const logGroup = new LogGroup(scope, `${id}Logs`, {
@@ -57,8 +60,26 @@ export function createStateMachines(
         new PolicyStatement({ effect: Effect.ALLOW, actions: ['lambda:InvokeFunction'], resources: invoked.map((fn) => fn.functionArn) }),
       );
     }
+    for (const child of children) {
+      for (const statement of childExecutionStatements(scope, stage, child, need(machines, child, 'state machine'))) machine.addToRolePolicy(statement);
+    }
     acknowledgeStateMachine(machine);
     machines.set(spec.name, machine);
   }
   return machines;
+}
+
+/**
+ * What `states:startExecution.sync:2` needs (AWS's documented policy for the integration): start the child, follow and
+ * stop its executions, and the managed EventBridge rule through which Step Functions learns that a child finished.
+ */
+function childExecutionStatements(scope: Construct, stage: Stage, name: string, child: StateMachine): PolicyStatement[] {
+  const stack = Stack.of(scope);
+  const executions = stack.formatArn({ service: 'states', resource: 'execution', resourceName: `${prefixOf(stage)}-${name}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+  const rule = stack.formatArn({ service: 'events', resource: 'rule', resourceName: 'StepFunctionsGetEventsForStepFunctionsExecutionRule' });
+  return [
+    new PolicyStatement({ effect: Effect.ALLOW, actions: ['states:StartExecution'], resources: [child.stateMachineArn] }),
+    new PolicyStatement({ effect: Effect.ALLOW, actions: ['states:DescribeExecution', 'states:StopExecution'], resources: [executions] }),
+    new PolicyStatement({ effect: Effect.ALLOW, actions: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'], resources: [rule] }),
+  ];
 }

@@ -91,7 +91,9 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     stoppers.push(() => client.destroy());
     await createTables(client, manifest.tables, tableName);
     const directory = new DirectoryRepository(DynamoDBDocumentClient.from(client), tableName('Directory'));
-    if ((await directory.units()).length === 0) await directory.putReferenceData(demoCity.units, demoCity.categories);
+    if ((await directory.units()).length === 0) await directory.putReferenceData(demoCity.units, demoCity.categories, demoCity.panelMembers);
+    // A data directory from before panels has its city already, but no member pool.
+    else if ((await directory.panelMembers()).length === 0) await directory.putReferenceData([], [], demoCity.panelMembers);
 
     const smtp = await startSmtpSink(config.smtpPort, () => clock.now());
     stoppers.push(() => smtp.stop());

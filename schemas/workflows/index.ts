@@ -1,10 +1,12 @@
 // Every state machine's contract in one place: the machine's input (and output), per task (by its ASL substitution
-// key) what the task is sent and what it answers, and per child machine it starts (by its key) that machine's contract. Handlers parse with these; tests/workflows/contracts.test.ts checks each
-// path the ASL files read or write against them.
+// key) what the task is sent and what it answers, and per child machine it starts (by its key) that machine's
+// contract. Handlers parse with these; tests/workflows/contracts.test.ts checks each path the ASL files read or write
+// against them.
 import type { z } from 'zod';
 import { Delivery } from '../delivery.js';
 import { DeliverPayload, DeliveryOutcome, FlagUndeliveredPayload } from './notification-delivery.js';
-import { KeepTaskTokenPayload } from './task-token.js';
+import { ClosedPanel, ClosePanelPayload, ConvenedPanel, ConvenePanelPayload, JointReviewInput, JointReviewOutput, MemberReminded, RemindMemberPayload } from './joint-review.js';
+import { KeepTaskTokenPayload, VoteWaitResult } from './task-token.js';
 import { LifecycleInput, LifecycleState, TicketTaskPayload } from './ticket-lifecycle.js';
 
 export interface TaskContract {
@@ -32,6 +34,17 @@ export const workflowContracts: Record<string, WorkflowContract> = {
       DispatchTicket: { payload: TicketTaskPayload, result: LifecycleState },
       KeepTaskToken: { payload: KeepTaskTokenPayload, result: LifecycleState },
       TicketDeadline: { payload: TicketTaskPayload, result: LifecycleState },
+    },
+    children: { JointReview: 'joint-review' },
+  },
+  'joint-review': {
+    input: JointReviewInput,
+    output: JointReviewOutput,
+    tasks: {
+      ConvenePanel: { payload: ConvenePanelPayload, result: ConvenedPanel },
+      KeepTaskToken: { payload: KeepTaskTokenPayload, result: VoteWaitResult },
+      RemindPanelMember: { payload: RemindMemberPayload, result: MemberReminded },
+      ClosePanel: { payload: ClosePanelPayload, result: ClosedPanel },
     },
   },
   'notification-delivery': {

@@ -12,6 +12,9 @@ export type WaitKey = z.infer<typeof WaitKey>;
 /** The key a ticket's lifecycle waits under (the machine builds the same with States.Format('ticket/{}', $.ticketId)). */
 export const ticketWait = (ticketId: string): WaitKey => `ticket/${ticketId}`;
 
+/** The key one member's vote waits under (the machine builds the same with States.Format('panel/{}/{}', …)). */
+export const panelWait = (panelId: string, memberId: string): WaitKey => `panel/${panelId}/${memberId}`;
+
 /**
  * Payload of the `.waitForTaskToken` task that keeps the token of a wait. `seen` is the ticket version the wait was
  * decided on: a person's action between that read and the token being kept found no token to wake, so the keeper
@@ -21,5 +24,10 @@ export const KeepTaskTokenPayload = z.object({
   waitFor: WaitKey,
   token: z.string().min(1),
   seen: z.object({ ticketId: Id, version: z.number().int().min(0) }).optional(),
+  /** A vote wait: a vote cast before the token was kept wakes it at once. */
+  seat: z.object({ panelId: Id, memberId: Id }).optional(),
 });
+
+/** What a vote wait is woken with. */
+export const VoteWaitResult = z.object({ voted: z.literal(true) });
 export type KeepTaskTokenPayload = z.infer<typeof KeepTaskTokenPayload>;

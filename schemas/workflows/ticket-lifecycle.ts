@@ -9,7 +9,7 @@ import { Id } from '../common.js';
  * back at the unit after an unsatisfied callback; at-district / at-city: escalated (区级兜底 / 督办);
  * awaiting-designation: returned too often, the supervision office names the unit; return-review: a return waits
  * for the hotline's dispatch desk (退单审核); difficult: awaiting the
- * supervision office's decision; awaiting-callback: resolved, the citizen is asked (回访); closed: done.
+ * supervision office's decision; in-review: with a joint-review panel (a child execution); awaiting-callback: resolved, the citizen is asked (回访); closed: done.
  */
 export const LifecyclePhase = z.enum([
   'at-unit',
@@ -21,6 +21,7 @@ export const LifecyclePhase = z.enum([
   'awaiting-designation',
   'return-review',
   'difficult',
+  'in-review',
   'awaiting-callback',
   'closed',
 ]);

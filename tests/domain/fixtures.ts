@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../../schemas/actor.js';
 import { systemActor } from '../../schemas/actor.js';
-import { Panel, PanelMember, PanelRules, Vote, type PanelRole, type VoteChoice } from '../../schemas/panel.js';
+import { defaultPanelRules, Panel, PanelMember, PanelRules, Vote, type PanelRole, type Seat, type VoteChoice } from '../../schemas/panel.js';
 import { TicketEvent, type DispatchReason, type NewTicketEvent } from '../../schemas/ticket-events.js';
 import { Ticket, type Deadlines, type Outcome } from '../../schemas/ticket.js';
 import { LedgerEntry } from '../../schemas/zeroing.js';
@@ -188,35 +188,64 @@ export function aMember(id: string, role: PanelRole, tiedUnitIds: string[] = [])
   return PanelMember.parse({ id, name: `Member ${id}`, role, tiedUnitIds });
 }
 
-/** Panel rules: five seats, every role, two-thirds quorum, ties referred; override any field. */
+/** The default rules (five seats, a lawyer and a citizen representative, two-thirds quorum); override any field. */
 export function panelRules(overrides: Partial<z.input<typeof PanelRules>> = {}): PanelRules {
-  return PanelRules.parse({ size: 5, quorum: 2 / 3, tieRule: 'refer-to-supervision', votingWorkingDays: 3, ...overrides });
+  return PanelRules.parse({ ...defaultPanelRules, ...overrides });
 }
 
-/** A panel still voting until 2025-03-10 18:00 Shanghai time; override any field. */
+const seatRoles: PanelRole[] = ['lawyer', 'citizen-rep', 'npc-deputy', 'cppcc-member'];
+
+/** Seats for these members in order: a lawyer and a citizen representative first, as required; the rest drawn. */
+export function seatsFor(...memberIds: string[]): Seat[] {
+  return memberIds.map((memberId, i) => ({
+    memberId,
+    name: `Member ${memberId}`,
+    role: seatRoles[i % seatRoles.length] ?? 'citizen-rep',
+    why: i < 2 ? 'required-role' : 'drawn',
+  }));
+}
+
+/**
+ * Round 1 of the panel on T-1, a Dongmen water case led by the Dongmen street: members m1 to m5, convened Monday
+ * 2026-11-23 10:00 Shanghai time, reminder Wednesday 10:00, voting until Thursday 10:00, no votes yet; override any field.
+ */
 export function aPanel(overrides: Partial<z.input<typeof Panel>> = {}): Panel {
   return Panel.parse({
-    id: 'P-1',
+    id: 'T-1-P1',
     ticketId: 'T-1',
-    proposal: 'Close the ticket as explained: the building is private property.',
-    memberIds: ['m1', 'm2', 'm3', 'm4', 'm5'],
-    involvedUnitIds: ['street-a'],
+    round: 1,
+    question: 'Who must restore the water supply of 东门路12号: the street or the water bureau?',
+    involvedUnitIds: ['s-haibin-dongmen', 'dept-water'],
+    leadUnitId: 's-haibin-dongmen',
+    seats: seatsFor('m1', 'm2', 'm3', 'm4', 'm5'),
+    skipped: [],
     status: 'voting',
-    deadline: iso('2025-03-10 18:00'),
-    createdAt: iso('2025-03-05 09:00'),
+    createdAt: iso('2026-11-23 10:00'),
+    remindAt: iso('2026-11-25 10:00'),
+    deadline: iso('2026-11-26 10:00'),
+    votes: {},
     ...overrides,
   });
 }
 
-/** A vote on panel P-1 cast at `castAt` (Shanghai time). */
-export function aVote(memberId: string, choice: VoteChoice, castAt = '2025-03-06 10:00'): Vote {
+/** `memberId`'s vote cast Tuesday 2026-11-24 10:00 Shanghai time, with a rationale naming the member and the choice. */
+export function aVote(
+  memberId: string,
+  choice: VoteChoice,
+  options: { unitId?: string; rationale?: string; castAt?: string } = {},
+): Vote {
   return Vote.parse({
-    panelId: 'P-1',
     memberId,
     choice,
-    rationale: `Member ${memberId} weighed the file and chose ${choice}.`,
-    castAt: iso(castAt),
+    ...(options.unitId ? { unitId: options.unitId } : {}),
+    rationale: options.rationale ?? `${memberId} read the file and chose ${choice}${options.unitId ? ` for ${options.unitId}` : ''}.`,
+    castAt: iso(options.castAt ?? '2026-11-24 10:00'),
   });
+}
+
+/** Votes keyed by member, as a panel holds them. */
+export function ballot(...votes: Vote[]): Record<string, Vote> {
+  return Object.fromEntries(votes.map((v) => [v.memberId, v]));
 }
 
 // ---- zeroing ------------------------------------------------------------------------------

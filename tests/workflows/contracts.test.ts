@@ -56,7 +56,7 @@ describe('workflow contracts', () => {
 
   it('catches a phase the machine routes that the domain can no longer answer, and one it answers but nothing routes', () => {
     const fewer = LifecycleState.extend({ phase: LifecyclePhase.exclude(['warned']) });
-    const more = LifecycleState.extend({ phase: z.enum([...LifecyclePhase.options, 'in-review']) });
+    const more = LifecycleState.extend({ phase: z.enum([...LifecyclePhase.options, 'in-mediation']) });
     const withResult = (result: z.ZodType) => ({
       ...lifecycleContract,
       tasks: Object.fromEntries(Object.entries(lifecycleContract.tasks).map(([key, task]) => [key, { ...task, result }])),
@@ -68,7 +68,7 @@ describe('workflow contracts', () => {
     });
     expect(checkWorkflow(lifecycle, withResult(more))).toContainEqual({
       state: 'Where is the ticket?',
-      problem: '$.state.phase may be "in-review", which no choice routes and there is no Default',
+      problem: '$.state.phase may be "in-mediation", which no choice routes and there is no Default',
     });
   });
 });

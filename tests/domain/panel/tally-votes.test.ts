@@ -1,142 +1,164 @@
 import { describe, expect, it } from 'vitest';
-import { VoteRejectedError } from '../../../domain/panel/panel-errors.js';
-import { checkVote, tallyVotes } from '../../../domain/panel/tally-votes.js';
-import type { TieRule } from '../../../schemas/panel.js';
-import { aPanel, aVote, panelRules, shanghai } from '../fixtures.js';
+import { tallyVotes } from '../../../domain/panel/tally-votes.js';
+import { aPanel, aVote, ballot, panelRules, seatsFor } from '../fixtures.js';
 
-const five = { memberIds: ['m1', 'm2', 'm3', 'm4', 'm5'] };
+// aPanel: five seats m1 to m5, led by the Dongmen street; the default rules need 4 votes (2/3 of 5, rounded up).
+const rules = panelRules();
+const tally = (...votes: ReturnType<typeof aVote>[]) => tallyVotes(aPanel({ votes: ballot(...votes) }), rules);
 
 describe('tallyVotes', () => {
-  it('a majority to approve approves', () => {
-    const votes = [aVote('m1', 'approve'), aVote('m2', 'approve'), aVote('m3', 'reject'), aVote('m4', 'abstain')];
+  it('a clean majority decides, with its choice and unit', () => {
+    const result = tally(
+      aVote('m1', 'assign-unit', { unitId: 'dept-water' }),
+      aVote('m2', 'assign-unit', { unitId: 'dept-water' }),
+      aVote('m3', 'assign-unit', { unitId: 'dept-water' }),
+      aVote('m4', 'unreasonable'),
+    );
 
-    const tally = tallyVotes(five, votes, panelRules());
-
-    expect(tally).toEqual({ outcome: 'approved', approve: 2, reject: 1, abstain: 1, cast: 4, quorumNeeded: 4 });
+    expect(result).toMatchObject({
+      outcome: 'decided',
+      cast: 4,
+      quorumNeeded: 4,
+      counts: [
+        { choice: 'assign-unit', unitId: 'dept-water', votes: 3 },
+        { choice: 'unreasonable', votes: 1 },
+      ],
+      decision: { choice: 'assign-unit', unitId: 'dept-water' },
+    });
   });
 
-  it('a majority to reject rejects', () => {
-    const votes = [aVote('m1', 'reject'), aVote('m2', 'reject'), aVote('m3', 'reject'), aVote('m4', 'approve')];
+  it('votes to assign two different units do not add up', () => {
+    const result = tally(
+      aVote('m1', 'assign-unit', { unitId: 'dept-water' }),
+      aVote('m2', 'assign-unit', { unitId: 'dept-water' }),
+      aVote('m3', 'assign-unit', { unitId: 'dept-housing' }),
+      aVote('m4', 'assign-unit', { unitId: 'dept-housing' }),
+      aVote('m5', 'unreasonable'),
+    );
 
-    expect(tallyVotes(five, votes, panelRules()).outcome).toBe('rejected');
+    expect(result.outcome).toBe('no-majority');
+    expect(result.decision).toBeUndefined();
+    expect(result.counts).toEqual([
+      { choice: 'assign-unit', unitId: 'dept-water', votes: 2 },
+      { choice: 'assign-unit', unitId: 'dept-housing', votes: 2 },
+      { choice: 'unreasonable', votes: 1 },
+    ]);
   });
 
-  it('three votes of five miss a two-thirds quorum, four reach it', () => {
-    const three = [aVote('m1', 'approve'), aVote('m2', 'approve'), aVote('m3', 'approve')];
+  it('a 2-2-1 split of a full five-seat panel is no majority', () => {
+    const result = tally(
+      aVote('m1', 'beyond-policy'),
+      aVote('m2', 'beyond-policy'),
+      aVote('m3', 'unreasonable'),
+      aVote('m4', 'unreasonable'),
+      aVote('m5', 'order-handling'),
+    );
 
-    const short = tallyVotes(five, three, panelRules({ quorum: 2 / 3 }));
-    const enough = tallyVotes(five, [...three, aVote('m4', 'reject')], panelRules({ quorum: 2 / 3 }));
-
-    expect(short).toMatchObject({ outcome: 'no-quorum', cast: 3, quorumNeeded: 4 });
-    expect(enough).toMatchObject({ outcome: 'approved', cast: 4, quorumNeeded: 4 });
+    expect(result).toMatchObject({ outcome: 'no-majority', cast: 5 });
+    expect(result.decision).toBeUndefined();
   });
 
-  it('three of ten meet a 30% quorum even when the share carries floating-point noise', () => {
-    const ten = { memberIds: Array.from({ length: 10 }, (_, i) => `m${i}`) };
-    const votes = Array.from({ length: 3 }, (_, i) => aVote(`m${i}`, 'approve'));
-    const computedShare = 0.1 + 0.2;
+  it('the most votes are not enough without more than half of those cast: 2 of 4 do not decide', () => {
+    const result = tally(aVote('m1', 'unreasonable'), aVote('m2', 'unreasonable'), aVote('m3', 'beyond-policy'), aVote('m4', 'order-handling'));
 
-    const tally = tallyVotes(ten, votes, panelRules({ quorum: computedShare }));
-
-    expect(tally).toMatchObject({ outcome: 'approved', quorumNeeded: 3 });
+    expect(result).toMatchObject({ outcome: 'no-majority', cast: 4 });
   });
 
-  it('abstentions count toward the quorum', () => {
-    const votes = [aVote('m1', 'approve'), aVote('m2', 'abstain'), aVote('m3', 'abstain'), aVote('m4', 'abstain')];
+  it('2 votes of 2 on a five-seat panel is no quorum: 4 must vote', () => {
+    const result = tally(aVote('m1', 'unreasonable'), aVote('m2', 'unreasonable'));
 
-    expect(tallyVotes(five, votes, panelRules()).outcome).toBe('approved');
+    expect(result).toEqual({ outcome: 'no-quorum', cast: 2, quorumNeeded: 4, counts: [{ choice: 'unreasonable', votes: 2 }] });
   });
 
-  it.each<[TieRule, string]>([
-    ['reject', 'rejected'],
-    ['approve', 'approved'],
-    ['refer-to-supervision', 'referred'],
-  ])('a tie under the %s rule is %s', (tieRule, outcome) => {
-    const votes = [aVote('m1', 'approve'), aVote('m2', 'approve'), aVote('m3', 'reject'), aVote('m4', 'reject')];
+  it('3 unanimous votes of 5 still miss a two-thirds quorum', () => {
+    const result = tally(aVote('m1', 'beyond-policy'), aVote('m2', 'beyond-policy'), aVote('m3', 'beyond-policy'));
 
-    expect(tallyVotes(five, votes, panelRules({ tieRule })).outcome).toBe(outcome);
-  });
-
-  it('a tie is referred to the supervision office by default', () => {
-    const votes = [aVote('m1', 'approve'), aVote('m2', 'reject'), aVote('m3', 'abstain'), aVote('m4', 'abstain')];
-
-    expect(tallyVotes(five, votes, panelRules()).outcome).toBe('referred');
-  });
-
-  it.each<[TieRule, string]>([
-    ['reject', 'rejected'],
-    ['approve', 'approved'],
-    ['refer-to-supervision', 'referred'],
-  ])('a panel where everyone abstains is a tie: under %s it is %s', (tieRule, outcome) => {
-    const votes = five.memberIds.map((id) => aVote(id, 'abstain'));
-
-    const tally = tallyVotes(five, votes, panelRules({ tieRule }));
-
-    expect(tally).toMatchObject({ outcome, approve: 0, reject: 0, abstain: 5, cast: 5 });
-  });
-
-  it('votes from people who do not sit on the panel are ignored', () => {
-    const votes = [
-      aVote('m1', 'approve'),
-      aVote('m2', 'approve'),
-      aVote('m3', 'reject'),
-      aVote('outsider-1', 'reject'),
-      aVote('outsider-2', 'reject'),
-    ];
-
-    const tally = tallyVotes(five, votes, panelRules());
-
-    expect(tally).toMatchObject({ outcome: 'no-quorum', cast: 3, reject: 1 });
-  });
-
-  it('a member who votes twice counts once, with the later vote, whatever the list order', () => {
-    const votes = [
-      aVote('m1', 'reject', '2025-03-07 09:00'),
-      aVote('m1', 'approve', '2025-03-06 09:00'),
-      aVote('m2', 'reject'),
-      aVote('m3', 'approve'),
-      aVote('m4', 'reject'),
-    ];
-
-    const tally = tallyVotes(five, votes, panelRules());
-
-    expect(tally).toMatchObject({ outcome: 'rejected', approve: 1, reject: 3, cast: 4 });
+    expect(result).toMatchObject({ outcome: 'no-quorum', cast: 3, quorumNeeded: 4 });
   });
 
   it('no votes at all is no quorum', () => {
-    expect(tallyVotes(five, [], panelRules())).toMatchObject({ outcome: 'no-quorum', cast: 0, quorumNeeded: 4 });
-  });
-});
-
-describe('checkVote', () => {
-  const beforeDeadline = shanghai('2025-03-08 12:00');
-
-  it('lets a member vote while the panel is open', () => {
-    expect(() => checkVote(aPanel(), 'm3', beforeDeadline)).not.toThrow();
+    expect(tally()).toEqual({ outcome: 'no-quorum', cast: 0, quorumNeeded: 4, counts: [] });
   });
 
-  it('still accepts a vote at the very minute of the deadline', () => {
-    expect(() => checkVote(aPanel(), 'm3', shanghai('2025-03-10 18:00'))).not.toThrow();
-  });
-
-  it('refuses someone who does not sit on the panel with 403', () => {
-    const attempt = () => checkVote(aPanel(), 'stranger', beforeDeadline);
-
-    expect(attempt).toThrow(VoteRejectedError);
-    expect(attempt).toThrow(expect.objectContaining({ status: 403, rule: 'panel.not-a-member' }));
-  });
-
-  it('refuses a vote on a panel that has decided with 409', () => {
-    const decided = aPanel({ status: 'decided', outcome: 'approved' });
-
-    expect(() => checkVote(decided, 'm3', beforeDeadline)).toThrow(
-      expect.objectContaining({ status: 409, rule: 'panel.closed' }),
+  it('orders to handle that name no unit count for the lead unit', () => {
+    const result = tally(
+      aVote('m1', 'order-handling'),
+      aVote('m2', 'order-handling'),
+      aVote('m3', 'order-handling', { unitId: 's-haibin-dongmen' }),
+      aVote('m4', 'unreasonable'),
     );
+
+    expect(result).toMatchObject({
+      outcome: 'decided',
+      counts: [{ choice: 'order-handling', unitId: 's-haibin-dongmen', votes: 3 }, { choice: 'unreasonable', votes: 1 }],
+      decision: { choice: 'order-handling', unitId: 's-haibin-dongmen' },
+    });
   });
 
-  it('refuses a vote one minute after the deadline with 409', () => {
-    expect(() => checkVote(aPanel(), 'm3', shanghai('2025-03-10 18:01'))).toThrow(
-      expect.objectContaining({ status: 409, rule: 'panel.deadline-passed' }),
+  it('an order to handle naming another unit does not count for the lead unit', () => {
+    const result = tally(
+      aVote('m1', 'order-handling'),
+      aVote('m2', 'order-handling'),
+      aVote('m3', 'order-handling', { unitId: 'dept-water' }),
+      aVote('m4', 'unreasonable'),
     );
+
+    expect(result.outcome).toBe('no-majority');
+    expect(result.counts).toContainEqual({ choice: 'order-handling', unitId: 's-haibin-dongmen', votes: 2 });
+    expect(result.counts).toContainEqual({ choice: 'order-handling', unitId: 'dept-water', votes: 1 });
+  });
+
+  it('votes of people who do not sit on the panel are ignored', () => {
+    const panel = aPanel({
+      votes: ballot(
+        aVote('m1', 'unreasonable'),
+        aVote('m2', 'unreasonable'),
+        aVote('m3', 'beyond-policy'),
+        aVote('m4', 'beyond-policy'),
+        aVote('outsider', 'unreasonable'),
+      ),
+    });
+
+    const result = tallyVotes(panel, rules);
+
+    expect(result).toMatchObject({ outcome: 'no-majority', cast: 4 });
+    expect(result.counts).toContainEqual({ choice: 'unreasonable', votes: 2 });
+  });
+
+  it('the explanation quotes the rationales of the members who carried the decision, and only theirs', () => {
+    const result = tally(
+      aVote('m1', 'beyond-policy', { rationale: '现行政策未覆盖老旧小区二次供水改造' }),
+      aVote('m2', 'beyond-policy', { rationale: '诉求合理，但需市里出台补贴政策' }),
+      aVote('m3', 'beyond-policy', { rationale: '建议向市政府反映' }),
+      aVote('m4', 'unreasonable', { rationale: '属于业主自管设施' }),
+    );
+
+    const explanation = result.decision?.explanation ?? '';
+    expect(explanation).toContain('现行政策未覆盖老旧小区二次供水改造');
+    expect(explanation).toContain('诉求合理，但需市里出台补贴政策');
+    expect(explanation).toContain('建议向市政府反映');
+    expect(explanation).not.toContain('属于业主自管设施');
+  });
+
+  it('the explanation tells the citizen the finding and the vote', () => {
+    const result = tally(aVote('m1', 'unreasonable'), aVote('m2', 'unreasonable'), aVote('m3', 'unreasonable'), aVote('m4', 'beyond-policy'));
+
+    expect(result.decision?.explanation).toMatch(/^经疑难事项联席会商（4 票中 3 票）认定：诉求不合理，解释后结案。理由：/);
+  });
+
+  it('2 votes of a three-seat panel meet a two-thirds quorum', () => {
+    const panel = aPanel({ seats: seatsFor('m1', 'm2', 'm3'), votes: ballot(aVote('m1', 'unreasonable'), aVote('m2', 'unreasonable')) });
+
+    const result = tallyVotes(panel, panelRules({ size: 3 }));
+
+    expect(result).toMatchObject({ outcome: 'decided', cast: 2, quorumNeeded: 2 });
+  });
+
+  it('a 60% quorum computed with floating-point noise (3 × 0.2) needs 3 votes of 5, not 4', () => {
+    const votes = ballot(aVote('m1', 'unreasonable'), aVote('m2', 'unreasonable'), aVote('m3', 'unreasonable'));
+
+    const result = tallyVotes(aPanel({ votes }), panelRules({ quorum: 3 * 0.2 }));
+
+    expect(result).toMatchObject({ outcome: 'decided', quorumNeeded: 3 });
   });
 });

@@ -16,8 +16,8 @@ async function answerTo(error: Error, headers: Record<string, string> = { 'accep
 
 describe('errors at the HTTP edge', () => {
   it.each([
-    [new VoteRejectedError('panel.not-a-member', { zh: 'm9 不是会商 P-1 的成员', en: 'm9 does not sit on panel P-1' }), 403, 'panel.not-a-member'],
-    [new VoteRejectedError('panel.closed', { zh: '会商 P-1 已作出决定', en: 'panel P-1 has already decided' }), 409, 'panel.closed'],
+    [new VoteRejectedError('vote.not-a-member', { zh: '您不是会商 P-1 的成员', en: 'you do not sit on panel P-1' }), 403, 'vote.not-a-member'],
+    [new VoteRejectedError('vote.panel-closed', { zh: '会商 P-1 已结束', en: 'panel P-1 has closed' }), 409, 'vote.panel-closed'],
     [new PanelCompositionError('panel.too-few-members', { zh: '成员不足', en: 'the pool seats only 3 of 5' }), 422, 'panel.too-few-members'],
     [new ZeroingRuleError('zeroing.entry-not-open', 409, { zh: '条目已销号', en: 'entry is cleared' }), 409, 'zeroing.entry-not-open'],
     [new ConflictError('ticket.closed', { zh: '工单 T-1 已关闭', en: 'ticket T-1 is closed' }), 409, 'ticket.closed'],
