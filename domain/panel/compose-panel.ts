@@ -65,17 +65,18 @@ export function composePanel(input: CompositionInput): Composition {
     if (seats.length >= rules.size) break;
     if (!seats.some((s) => s.memberId === member.id)) seat(member, 'drawn');
   }
-  for (const id of lastRound) if (!seats.some((s) => s.memberId === id) && !skipped.some((s) => s.memberId === id)) skipped.push({ memberId: id, why: 'sat-last-round' });
+  for (const m of eligible) if (lastRound.has(m.id) && !seats.some((s) => s.memberId === m.id)) skipped.push({ memberId: m.id, why: 'sat-last-round' });
   return { seats, skipped };
 }
 
 function missingRole(role: PanelRole, members: PanelMember[], units: string[]): PanelCompositionError {
   const name = roleNames[role];
+  if (!members.some((m) => m.role === role)) return new PanelCompositionError('panel.role-unavailable', { zh: `成员库中没有${name.zh}`, en: `the pool has no ${name.en}` });
   return new PanelCompositionError(
     'panel.role-unavailable',
-    members.some((m) => m.role === role)
+    units.length > 0
       ? { zh: `没有与 ${units.join('、')} 无关联且会商未满的${name.zh}可以入选`, en: `no ${name.en} is free of ties to ${units.join(', ')} and of too many open panels` }
-      : { zh: `成员库中没有${name.zh}`, en: `the pool has no ${name.en}` },
+      : { zh: `${name.zh}都已参加过多会商，暂无可入选者`, en: `every ${name.en} already sits on too many open panels` },
   );
 }
 

@@ -17,8 +17,10 @@ export const handler = middy(async (event: unknown): Promise<ClosedPanel> => {
   const { ticketId, panelId } = ClosePanelPayload.parse(event);
   let panel = await panels.get(panelId);
   if (!panel) throw new NotFoundError('panel', panelId);
+  const ctx = await decisionContext(systemActor);
   if (panel.status === 'voting') {
-    const closing = { ...panel, status: 'closed' as const, closedAt: now().toISOString(), result: tallyVotes(panel, rules) };
+    const result = tallyVotes(panel, rules, (unitId) => ctx.city.unit(unitId)?.name.zh ?? unitId);
+    const closing = { ...panel, status: 'closed' as const, closedAt: now().toISOString(), result };
     // A vote landing now either made it into the tally's read or is refused: closing is conditional on 'voting'.
     panel = (await panels.close(closing)) ? closing : ((await panels.get(panelId)) ?? closing);
   }
@@ -29,7 +31,7 @@ export const handler = middy(async (event: unknown): Promise<ClosedPanel> => {
   const decided = (await tickets.history(ticketId)).find((e) => e.type === 'ticket.panel-decided' && e.panelId === panelId);
   let next = decided?.type === 'ticket.panel-decided' ? decided.next : undefined;
   if (!next) {
-    const applied = await applyCommand(tickets, ticketId, { type: 'panel-closed', panel, lastRound }, await decisionContext(systemActor));
+    const applied = await applyCommand(tickets, ticketId, { type: 'panel-closed', panel, lastRound }, ctx);
     ticket = applied.ticket;
     const event = applied.events.find((e) => e.type === 'ticket.panel-decided');
     next = event?.type === 'ticket.panel-decided' ? event.next : 'applied';

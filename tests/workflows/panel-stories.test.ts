@@ -26,7 +26,7 @@ async function referred(involvedUnitIds: string[] = ['dept-urban-management']) {
   const answer = await world.city.act('supervisor-1', id, { type: 'decide-difficult', decision: 'refer-to-panel', reason: '责任单位存在争议，提请联席会商', involvedUnitIds });
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   const ticket = await world.city.ticket(id);
-  const convened = ticket.timeline.filter((e) => e.type === 'ticket.panel-convened').at(-1) as { panelId: string; memberIds: string[] };
+  const convened = ticket.timeline.filter((e) => e.type === 'ticket.panel-convened').at(-1) as unknown as { panelId: string; memberIds: string[] };
   return { id, ticket, panelId: convened.panelId, seated: convened.memberIds };
 }
 

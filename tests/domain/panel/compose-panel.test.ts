@@ -281,7 +281,7 @@ describe('composePanel', () => {
 
       expect(error).toMatchObject({ status: 422, rule: 'panel.role-unavailable' });
       expect(error.text.zh).toContain('群众代表');
-      expect(error.text.en).toContain('no citizen representative is free');
+      expect(error.text.en).toBe('every citizen representative already sits on too many open panels');
     });
 
     it('says the pool has no member of a required role at all', () => {
