@@ -84,4 +84,114 @@ describe('a panel with a clean majority', () => {
   });
 });
 
-export type { TicketView };
+/** Lets the panel's deadline pass. */
+async function pastDeadline(panelId: string) {
+  const { deadline } = await panel(panelId);
+  await world.city.timeIs(new Date(Date.parse(String(deadline)) + 60_000).toISOString());
+}
+
+/** The seats of the panel the ticket's latest convening named. */
+async function latestPanel(id: string) {
+  const ticket = await world.city.ticket(id);
+  const convened = ticket.timeline.filter((e) => e.type === 'ticket.panel-convened').at(-1) as unknown as { panelId: string; memberIds: string[]; round: number };
+  return { ticket, ...convened };
+}
+
+describe('a panel without a decision', () => {
+  it('with too few votes convenes a fresh panel of other members, whose beyond-policy finding closes the ticket with the explanation', async () => {
+    const { id, panelId, seated } = await referred();
+    const [a, b] = seated as [string, string];
+    await vote(a, panelId, { choice: 'unreasonable', rationale: '诉求缺乏依据' });
+    await vote(b, panelId, { choice: 'beyond-policy', rationale: '现行政策未覆盖' });
+
+    await pastDeadline(panelId);
+
+    const second = await latestPanel(id);
+    expect(second.ticket.timeline.find((e) => e.type === 'ticket.panel-decided')).toMatchObject({ panelId, outcome: 'no-quorum', cast: 2, quorumNeeded: 4, next: 'reconvene' });
+    expect(second).toMatchObject({ round: 2, ticket: { status: 'in-review' } });
+    expect(second.panelId).not.toBe(panelId);
+    // Eleven members are free of ties to Dongmen: five sat in the first round, so at most one (a required role's only free member) sits again.
+    expect(second.memberIds.filter((m) => seated.includes(m)).length).toBeLessThanOrEqual(1);
+
+    for (const member of second.memberIds.slice(0, 4)) {
+      await vote(member, second.panelId, { choice: 'beyond-policy', rationale: '诉求合理，但超出现行补偿政策' });
+    }
+    await pastDeadline(second.panelId);
+
+    const closed = await world.city.ticket(id);
+    expect(closed).toMatchObject({ status: 'closed', outcome: { resolution: 'explained', panelFinding: 'beyond-policy' } });
+    expect(String((closed.outcome as { explanation: string }).explanation)).toContain('超出现行政策');
+    expect(phasesOf(await world.city.lifecyclePath(id)).slice(-2)).toEqual(['In joint review', 'Closed']);
+  });
+
+  it('split twice hands the case back to the supervision office, which decides it itself', async () => {
+    const { id, panelId, seated } = await referred();
+    const split = [
+      { choice: 'assign-unit', unitId: 'dept-urban-management', rationale: '应由城管执法' },
+      { choice: 'assign-unit', unitId: 'dept-urban-management', rationale: '城管职责' },
+      { choice: 'order-handling', rationale: '街道应先行处理' },
+      { choice: 'order-handling', rationale: '属地管理' },
+      { choice: 'unreasonable', rationale: '诉求不成立' },
+    ];
+    // Every member votes: the panel closes at once, without waiting for its deadline.
+    for (const [i, member] of seated.entries()) await vote(member, panelId, split[i] as Record<string, unknown>);
+    const second = await latestPanel(id);
+    expect(second.round).toBe(2);
+    for (const [i, member] of second.memberIds.entries()) await vote(member, second.panelId, split[i] as Record<string, unknown>);
+
+    const back = await world.city.ticket(id);
+    expect(back).toMatchObject({ status: 'difficult', unitId: 'supervision' });
+    expect(back.timeline.filter((e) => e.type === 'ticket.panel-decided')).toMatchObject([
+      { outcome: 'no-majority', next: 'reconvene' },
+      { outcome: 'no-majority', next: 'to-supervision' },
+    ]);
+    const mail = (await mailbox(world.runtime)).filter((m) => m.subject.startsWith(`【12345】联席会商结果：${id}`));
+    expect(mail.map((m) => m.to[0])).toContain('supervision@haiqiao.example');
+
+    expect((await world.city.act('supervisor-1', id, { type: 'decide-difficult', decision: 'redispatch', unitId: 'dept-urban-management' })).status).toBe(200);
+    expect(await world.city.ticket(id)).toMatchObject({ status: 'dispatched', unitId: 'dept-urban-management' });
+    expect(phasesOf(await world.city.lifecyclePath(id)).slice(-3)).toEqual(['In joint review', 'Difficult', 'At the unit']);
+  });
+});
+
+describe('votes that do not count', () => {
+  it('refuses outsiders, malformed votes, a second vote and votes after closing, each naming its rule, and leaves no trace', async () => {
+    const { id, panelId, seated } = await referred();
+    const outsider = members.find((m) => !seated.includes(m)) as string;
+    const [voter] = seated as [string];
+    const before = (await world.city.ticket(id)).timeline.length;
+
+    expect((await vote(outsider, panelId, { choice: 'unreasonable', rationale: '不合理' })).body).toMatchObject({ rule: 'vote.not-a-member' });
+    const clerk = await call(world.runtime, 'POST', `/v1/panels/${panelId}/votes`, { choice: 'unreasonable', rationale: '不合理' }, await login(world.runtime, 'clerk-haibin-dongmen'));
+    expect(clerk.status).toBe(403);
+    const malformed = [
+      [{ choice: 'unreasonable', rationale: ' ' }, 'rationale'],
+      [{ choice: 'abstain', rationale: '弃权' }, 'choice'],
+      [{ choice: 'assign-unit', rationale: '应由城管办理' }, 'unitId'],
+    ] as const;
+    for (const [body, field] of malformed) {
+      const answer = await vote(voter, panelId, body);
+      expect(answer.status, field).toBe(400);
+      expect(answer.body?.issues, field).toContainEqual(expect.objectContaining({ path: field }));
+    }
+    expect((await vote(voter, panelId, { choice: 'assign-unit', unitId: 'nowhere', rationale: '应由其办理' })).body).toMatchObject({ rule: 'vote.unknown-unit' });
+
+    // Fifty tries at once by the same member: one vote counts.
+    const login50 = await login(world.runtime, userOf(voter));
+    const tries = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => call(world.runtime, 'POST', `/v1/panels/${panelId}/votes`, { choice: 'unreasonable', rationale: `第${i}次提交` }, login50)),
+    );
+    await world.runtime.idle();
+    expect(tries.filter((t) => t.status === 201)).toHaveLength(1);
+    expect(tries.filter((t) => t.status === 409).every((t) => t.body?.rule === 'vote.already-cast')).toBe(true);
+    expect(tries.filter((t) => t.status === 409)).toHaveLength(49);
+    expect(await panel(panelId)).toMatchObject({ votesCast: 1 });
+    expect((await vote(voter, panelId, { choice: 'beyond-policy', rationale: '改变主意' })).body).toMatchObject({ rule: 'vote.already-cast' });
+    expect((await world.city.ticket(id)).timeline).toHaveLength(before);
+
+    await pastDeadline(panelId);
+    const late = await vote(seated[1] as string, panelId, { choice: 'unreasonable', rationale: '迟到的投票' });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ rule: 'vote.panel-closed' });
+  });
+});
