@@ -18,6 +18,12 @@ export function acknowledgeStateMachine(machine: IConstruct): void {
     'Step Functions log delivery (logs:*LogDelivery*, DescribeLogGroups, resource policies) and X-Ray tracing require Resource "*"; Lambda invocation is scoped to the exact function ARNs.');
 }
 
+/** A parent machine that runs a child with startExecution.sync:2 follows and may stop the child's executions. */
+export function acknowledgeChildExecutions(machine: IConstruct, childName: string): void {
+  ack(machine, `IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${childName}:*]`,
+    "states:startExecution.sync:2 must describe and stop the child's executions, whose names are only known at run time; the ARN is scoped to the one child state machine.");
+}
+
 export function acknowledgeDeadLetterQueue(queue: IConstruct): void {
   ack(queue, 'SQS3', 'This queue is itself the on-failure destination (dead-letter queue) of a DynamoDB stream event source.');
 }

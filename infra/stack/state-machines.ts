@@ -8,7 +8,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { StateMachineSpec } from '../manifest-types.js';
-import { acknowledgeStateMachine } from './nag.js';
+import { acknowledgeChildExecutions, acknowledgeStateMachine } from './nag.js';
 import { fromRoot, prefixOf, type Stage } from './context.js';
 
 export function createStateMachines(
@@ -62,6 +62,7 @@ export function createStateMachines(
     }
     for (const child of children) {
       for (const statement of childExecutionStatements(scope, stage, child, need(machines, child, 'state machine'))) machine.addToRolePolicy(statement);
+      acknowledgeChildExecutions(machine, `${prefixOf(stage)}-${child}`);
     }
     acknowledgeStateMachine(machine);
     machines.set(spec.name, machine);

@@ -64,6 +64,22 @@ beforeAll(async () => {
   for (const query of [`q=${encodeURIComponent('噪音')}&districtId=d-haibin`, 'queue=pending-extensions', 'phone=13800000001&districtId=d-haibin', 'category=NBR-001&level=1']) {
     expect((await call(runtime, 'GET', `/v1/tickets?${query}`, undefined, operator)).status, query).toBe(200);
   }
+  // A second ticket is whistled (the report-in queues), then marked difficult and referred to a panel: a member is
+  // subscribed, votes and lists its panels, the supervision office reads the panel and the list.
+  const second = await city.open(noiseComplaint);
+  await city.act('clerk-haibin-dongmen', second, { type: 'whistle', departmentIds: ['dept-urban-management'], reason: '违建涉及城管' });
+  expect((await call(runtime, 'GET', '/v1/tickets?queue=awaiting-report-in', undefined, operator)).status).toBe(200);
+  await city.act('clerk-haibin-dongmen', second, { type: 'mark-difficult', reason: '历史遗留问题' });
+  expect((await city.act('supervisor-1', second, { type: 'decide-difficult', decision: 'refer-to-panel', reason: '提请联席会商' })).status).toBe(200);
+  const panelId = `${second}-P1`;
+  const convened = await call(runtime, 'GET', `/v1/panels/${panelId}`, undefined, await login(runtime, 'supervisor-1'));
+  const member = String((convened.body?.seats as { memberId: string }[])[0]?.memberId);
+  expect((await call(runtime, 'PUT', `/v1/panel-members/${member}/subscriptions`, { emails: [`${member}@haiqiao.example`] }, admin)).status).toBe(200);
+  const panelist = await login(runtime, member.replace('member-', 'panelist-'));
+  expect((await call(runtime, 'POST', `/v1/panels/${panelId}/votes`, { choice: 'unreasonable', rationale: '诉求不成立' }, panelist)).status).toBe(201);
+  expect((await call(runtime, 'GET', '/v1/panels?member=me', undefined, panelist)).status).toBe(200);
+  expect((await call(runtime, 'GET', '/v1/panels?status=open', undefined, await login(runtime, 'supervisor-1'))).status).toBe(200);
+  await runtime.idle();
   // Past every deadline of the ticket: reminders, escalation, and the webhook given up on after a day.
   await city.timeIs('2026-12-08T10:00:00+08:00');
   const supervisor = await login(runtime, 'supervisor-1');
