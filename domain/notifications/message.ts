@@ -81,7 +81,7 @@ function panelMail(type: NotifiedType, ticket: Ticket, webBaseUrl: string, categ
     subject: `【12345】${zh}：${ticket.id} ${ticket.title}`,
     text: [
       `${zh}：${ticket.title}`,
-      `工单编号：${ticket.id}　会商编号：${panelId}　状态：${statusNames[ticket.status].zh}`,
+      `工单编号：${ticket.id}\u3000会商编号：${panelId}\u3000状态：${statusNames[ticket.status].zh}`,
       ...(categoryName ? [`诉求类别：${categoryName}`] : []),
       `诉求内容：${ticket.description}`,
       `地址：${ticket.location.address}`,

@@ -2,7 +2,7 @@
 // decision is applied to the ticket.
 import { describe, expect, it } from 'vitest';
 import { call, login } from '../integration/support/runtime.js';
-import { cityOfThisFile, mailbox, phasesOf, type TicketView } from './support/stories.js';
+import { cityOfThisFile, mailbox, phasesOf } from './support/stories.js';
 
 // Monday 23 November 2026, 10:00 in Shanghai.
 const world = cityOfThisFile('2026-11-23T02:00:00Z');
@@ -120,7 +120,7 @@ describe('a panel without a decision', () => {
 
     const closed = await world.city.ticket(id);
     expect(closed).toMatchObject({ status: 'closed', outcome: { resolution: 'explained', panelFinding: 'beyond-policy' } });
-    expect(String((closed.outcome as { explanation: string }).explanation)).toContain('超出现行政策');
+    expect(String((closed.outcome as unknown as { explanation: string }).explanation)).toContain('超出现行政策');
     expect(phasesOf(await world.city.lifecyclePath(id)).slice(-2)).toEqual(['In joint review', 'Closed']);
   });
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Panel } from '../../../schemas/panel.js';
+import { aPanel } from '../fixtures.js';
 import { replay } from '../../../domain/tickets/evolve.js';
 import { openTicket } from '../../../domain/tickets/open-ticket.js';
 import {
@@ -584,5 +586,101 @@ describe('history', () => {
 
     expect(replay(story.events)).toEqual(story.ticket);
     expect(story.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
+
+describe('joint review', () => {
+  function referred(): TicketStory {
+    const story = dispatchedNoiseComplaint();
+    story.do(dongmen, { type: 'mark-difficult', reason: '涉及违建认定' }, monday);
+    story.do(supervisor, { type: 'decide-difficult', decision: 'refer-to-panel', reason: '责任单位存在争议', involvedUnitIds: ['dept-urban-management'] }, monday);
+    return story;
+  }
+
+  /** The panel of the referral, seated and (with `result`) closed. */
+  function panelOf(story: TicketStory, result?: Panel['result'], round = 1): Panel {
+    return {
+      ...aPanel({ id: `${story.ticket.id}-P${round}`, ticketId: story.ticket.id, round, leadUnitId: 's-haibin-dongmen' }),
+      ...(result ? { status: 'closed' as const, result } : {}),
+    };
+  }
+
+  const decided = (decision: NonNullable<Panel['result']>['decision']): Panel['result'] => ({ outcome: 'decided', cast: 4, quorumNeeded: 4, counts: [], decision });
+
+  it('puts the ticket in review with the units involved: the one that marked it difficult and those the supervision office names', () => {
+    const story = referred();
+
+    expect(story.ticket).toMatchObject({
+      status: 'in-review',
+      review: { reason: '责任单位存在争议', fromStatus: 'difficult', involvedUnitIds: ['s-haibin-dongmen', 'dept-urban-management'], leadUnitId: 's-haibin-dongmen', panelIds: [] },
+    });
+  });
+
+  it('refers a ticket awaiting designation too (units disputing it), but not one a unit holds, nor by anyone but the supervision office', () => {
+    const story = dispatchedNoiseComplaint();
+    story.do(dongmen, { type: 'return', reason: '不属本街道辖区' }, at('2026-11-24T09:30:00+08:00'));
+    story.do(system, { type: 'return-review-timeout' }, at('2026-11-24T15:00:00+08:00'));
+    const refer = { type: 'decide-difficult' as const, decision: 'refer-to-panel' as const, reason: '单位间推诿', involvedUnitIds: ['s-haibin-dongmen'] };
+    expect(story.refuse(operator, refer, at('2026-11-24T16:00:00+08:00')).rule).toBe('decide-difficult.role');
+
+    story.do(supervisor, refer, at('2026-11-24T16:00:00+08:00'));
+
+    expect(story.ticket).toMatchObject({ status: 'in-review', review: { fromStatus: 'awaiting-designation', involvedUnitIds: ['s-haibin-dongmen'] } });
+    expect(dispatchedNoiseComplaint().refuse(supervisor, refer, monday).rule).toBe('decide-difficult.status');
+    expect(referred().refuse(supervisor, { ...refer, involvedUnitIds: ['nowhere'] }, monday).rule).toBe('decide-difficult.status');
+  });
+
+  it('names an involved unit that is not a handler of the city', () => {
+    const story = dispatchedNoiseComplaint();
+    story.do(dongmen, { type: 'mark-difficult', reason: '涉及违建认定' }, monday);
+
+    const error = story.refuse(supervisor, { type: 'decide-difficult', decision: 'refer-to-panel', reason: '争议', involvedUnitIds: ['dept-water', 'nowhere'] }, monday);
+
+    expect(error).toMatchObject({ status: 422, rule: 'unit.not-a-handler' });
+    expect(error.text.en).toContain('involvedUnitIds[1]');
+  });
+
+  it('applies an assign-unit decision: designated to the unit, which must accept it and cannot return it', () => {
+    const story = referred();
+    story.do(system, { type: 'panel-convened', panel: panelOf(story) }, monday);
+
+    story.do(system, { type: 'panel-closed', panel: panelOf(story, decided({ choice: 'assign-unit', unitId: 'dept-urban-management', explanation: '由城管办理' })), lastRound: false }, at('2026-11-26T10:00:00+08:00'));
+
+    expect(story.ticket).toMatchObject({ status: 'dispatched', unitId: 'dept-urban-management', designated: true, level: 1 });
+    expect(story.ticket.deadlines.accept).toBeDefined();
+  });
+
+  it('applies an order to handle: to the lead unit, already accepted, with a completion deadline', () => {
+    const story = referred();
+    story.do(system, { type: 'panel-convened', panel: panelOf(story) }, monday);
+
+    story.do(system, { type: 'panel-closed', panel: panelOf(story, decided({ choice: 'order-handling', explanation: '限期办理' })), lastRound: false }, at('2026-11-26T10:00:00+08:00'));
+
+    expect(story.ticket).toMatchObject({ status: 'accepted', unitId: 's-haibin-dongmen', designated: true });
+    expect(story.ticket.deadlines.complete).toBeDefined();
+  });
+
+  it('closes an unreasonable claim with the explanation, marked as the panel found it', () => {
+    const story = referred();
+    story.do(system, { type: 'panel-convened', panel: panelOf(story) }, monday);
+
+    story.do(system, { type: 'panel-closed', panel: panelOf(story, decided({ choice: 'unreasonable', explanation: '经会商认定诉求不合理' })), lastRound: false }, monday);
+
+    expect(story.ticket).toMatchObject({ status: 'closed', outcome: { resolution: 'explained', panelFinding: 'unreasonable', explanation: '经会商认定诉求不合理' } });
+  });
+
+  it('stays in review for another round, and after the last round goes back to the supervision office', () => {
+    const story = referred();
+    const inconclusive = { outcome: 'no-quorum' as const, cast: 1, quorumNeeded: 4, counts: [] };
+    story.do(system, { type: 'panel-convened', panel: panelOf(story) }, monday);
+    story.do(system, { type: 'panel-closed', panel: panelOf(story, inconclusive), lastRound: false }, monday);
+    expect(story.ticket.status).toBe('in-review');
+    expect(story.refuse(system, { type: 'panel-convened', panel: panelOf(story) }, monday).rule).toBe('panel.already-convened');
+
+    story.do(system, { type: 'panel-convened', panel: panelOf(story, undefined, 2) }, monday);
+    story.do(system, { type: 'panel-closed', panel: panelOf(story, inconclusive, 2), lastRound: true }, monday);
+
+    expect(story.ticket).toMatchObject({ status: 'difficult', unitId: 'supervision', review: { panelIds: [`${story.ticket.id}-P1`, `${story.ticket.id}-P2`] } });
+    expect(story.events.at(-1)).toMatchObject({ type: 'ticket.panel-decided', next: 'to-supervision' });
   });
 });
