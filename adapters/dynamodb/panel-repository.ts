@@ -27,14 +27,10 @@ export class PanelRepository {
     return record ? assemble(record, items) : undefined;
   }
 
-  /** How many open panels each of these members sits on now. */
-  async openPanels(memberIds: readonly string[]): Promise<Map<string, number>> {
-    const counts = new Map<string, number>();
-    for (let i = 0; i < memberIds.length; i += 100) {
-      const keys = memberIds.slice(i, i + 100).map((memberId) => ({ panelId: LOADS, memberId }));
-      for (const item of await this.batchGet(keys)) counts.set(String(item.memberId), Number(item.open ?? 0));
-    }
-    return counts;
+  /** How many open panels each member sits on now (absent: none); one partition, so one Query for a whole pool. */
+  async openPanels(): Promise<Map<string, number>> {
+    const loads = await this.queryAll({ KeyConditionExpression: 'panelId = :p', ExpressionAttributeValues: { ':p': LOADS }, ConsistentRead: true });
+    return new Map(loads.map((item) => [String(item.memberId), Number(item.open ?? 0)]));
   }
 
   /**
@@ -66,6 +62,18 @@ export class PanelRepository {
 
   /** Records a vote once: a second vote by the member, or one after the panel closed, is refused with its rule. */
   async vote(panelId: string, vote: Vote): Promise<void> {
+    // Another member's vote or the closing may touch the panel's record at the same moment: DynamoDB cancels one of
+    // the transactions as a conflict, which is no answer about this vote, so it is tried again.
+    for (let attempt = 1; ; attempt++) {
+      const refused = await this.tryVote(panelId, vote);
+      if (refused === undefined) return;
+      if (refused !== 'TransactionConflict' || attempt === 5) throw voteRefusal(panelId, refused);
+      await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt));
+    }
+  }
+
+  /** Undefined when the vote was written, else why it was not: which condition failed, or a conflict. */
+  private async tryVote(panelId: string, vote: Vote): Promise<'closed' | 'seat' | 'TransactionConflict' | undefined> {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -92,12 +100,14 @@ export class PanelRepository {
           ],
         }),
       );
+      return undefined;
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
-      if (error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
-        throw new VoteRejectedError('vote.panel-closed', { zh: `会商 ${panelId} 已结束`, en: `panel ${panelId} has closed` });
-      }
-      throw new VoteRejectedError('vote.already-cast', { zh: '您已投过票，每位成员只能投一次', en: 'you have already voted; each member votes once' });
+      const [record, seat] = (error.CancellationReasons ?? []).map((r) => r.Code);
+      if (record === 'ConditionalCheckFailed') return 'closed';
+      if (seat === 'ConditionalCheckFailed') return 'seat';
+      if (record === 'TransactionConflict' || seat === 'TransactionConflict') return 'TransactionConflict';
+      throw error;
     }
   }
 
@@ -195,6 +205,12 @@ export class PanelRepository {
     }
     return found;
   }
+}
+
+function voteRefusal(panelId: string, why: 'closed' | 'seat' | 'TransactionConflict'): Error {
+  if (why === 'closed') return new VoteRejectedError('vote.panel-closed', { zh: `会商 ${panelId} 已结束`, en: `panel ${panelId} has closed` });
+  if (why === 'seat') return new VoteRejectedError('vote.already-cast', { zh: '您已投过票，每位成员只能投一次', en: 'you have already voted; each member votes once' });
+  return new ConflictError('vote.busy', { zh: '会商正忙，请稍后重试', en: 'the panel is busy; try again in a moment' });
 }
 
 function recordItem(panel: Panel): Item {

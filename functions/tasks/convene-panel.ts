@@ -40,7 +40,7 @@ async function seat(ticketId: string, round: number, calendar: Parameters<typeof
   const satLastRound = round > 1 ? (await panels.get(panelId(ticketId, round - 1)))?.seats.map((s) => s.memberId) : undefined;
   // Loads move while others convene: a lost race composes again with fresh counts.
   for (let attempt = 1; ; attempt++) {
-    const openPanels = await panels.openPanels(pool.map((m) => m.id));
+    const openPanels = await panels.openPanels();
     const referral = { ticketId, round, question: reason, involvedUnitIds, leadUnitId };
     const panel = convenePanel({ referral, pool, rules, openPanels, satLastRound, now: now(), calendar });
     try {

@@ -195,3 +195,25 @@ describe('votes that do not count', () => {
     expect(late.body).toMatchObject({ rule: 'vote.panel-closed' });
   });
 });
+
+describe("the supervision office's list of panels", () => {
+  it('lists the month’s panels by state, and refuses clerks and members asking for others', async () => {
+    const supervisor = await login(world.runtime, 'supervisor-1');
+    const list = async (query: string) => ((await call(world.runtime, 'GET', `/v1/panels?${query}`, undefined, supervisor)).body as { items: { id: string; status: string; result?: unknown }[] }).items;
+
+    // Four stories, seven panels: two convened in November, five after the clock passed into December, of which the
+    // last story's second round still votes (its first had one vote).
+    const november = await list('status=closed&month=2026-11');
+    const december = await list('status=closed&month=2026-12');
+    expect([november.length, december.length]).toEqual([2, 4]);
+    expect([...november, ...december].every((p) => p.status === 'closed' && p.result !== undefined)).toBe(true);
+    const open = await list('status=open&month=2026-12');
+    expect(open).toMatchObject([{ status: 'voting', round: 2 }]);
+    expect(open[0]).not.toHaveProperty('result');
+    expect((await call(world.runtime, 'GET', '/v1/panels?month=2026-10', undefined, supervisor)).body).toEqual({ items: [] });
+    expect((await call(world.runtime, 'GET', '/v1/panels', undefined, await login(world.runtime, 'clerk-haibin-dongmen'))).status).toBe(403);
+    expect((await call(world.runtime, 'GET', '/v1/panels?member=member-2', undefined, await login(world.runtime, 'panelist-1'))).body).toMatchObject({ rule: 'panels.list-role' });
+    const badMonth = await call(world.runtime, 'GET', '/v1/panels?month=2026-13', undefined, supervisor);
+    expect(badMonth.status).toBe(400);
+  });
+});
