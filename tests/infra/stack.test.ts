@@ -215,6 +215,26 @@ describe('state machines', () => {
       expect(resourcesInvoked).toEqual(expected);
     }
   });
+
+  it('a machine that runs a child (startExecution.sync:2) may start exactly that child and follow its executions', () => {
+    const parent = stack.stateMachines.get('ticket-lifecycle')!;
+    const statements = ofType('AWS::IAM::Policy')
+      .filter(([, r]) => JSON.stringify(r.Properties.Roles).includes(`"${logicalId(parent.role as never)}"`))
+      .flatMap(([, r]) => (r.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }).Statement);
+    const actionsOn = (action: string) => statements.filter((st) => ([] as unknown[]).concat(st.Action).includes(action)).map((st) => JSON.stringify(st.Resource));
+
+    expect(actionsOn('states:StartExecution')).toEqual([JSON.stringify({ Ref: logicalId(stack.stateMachines.get('joint-review')!) })]);
+    expect(actionsOn('states:DescribeExecution')).toHaveLength(1);
+    expect(actionsOn('states:DescribeExecution')[0]).toContain(':execution:casework-dev-joint-review:*');
+    expect(actionsOn('events:PutRule')[0]).toContain('StepFunctionsGetEventsForStepFunctionsExecutionRule');
+    // The child starts nothing.
+    const child = stack.stateMachines.get('joint-review')!;
+    const childActions = ofType('AWS::IAM::Policy')
+      .filter(([, r]) => JSON.stringify(r.Properties.Roles).includes(`"${logicalId(child.role as never)}"`))
+      .flatMap(([, r]) => (r.Properties.PolicyDocument as { Statement: { Action: unknown }[] }).Statement)
+      .flatMap((st) => ([] as unknown[]).concat(st.Action));
+    expect(childActions).not.toContain('states:StartExecution');
+  });
 });
 
 describe('HTTP API', () => {
