@@ -159,6 +159,12 @@ export const manifest: Manifest = {
       stateMachines: ['joint-review'],
     },
     { name: 'read-panels', entry: 'functions/api/read-panels.ts', tables: { PanelSeats: 'read', Tickets: 'read' } },
+    // SearchTokens: assigning a once-whistled ticket moves its queue postings in the same save.
+    { name: 'follow-zeroing', entry: 'functions/streams/follow-zeroing.ts', tables: { ...panelTicketWrites, Directory: 'read', Ledger: 'read-write' } },
+    { name: 'open-zeroing-month', entry: 'functions/tasks/open-zeroing-month.ts', tables: { Ledger: 'read-write' } },
+    { name: 'close-zeroing-month', entry: 'functions/tasks/close-zeroing-month.ts', tables: { Ledger: 'read-write', Directory: 'read' }, sendsMail: true },
+    { name: 'carry-over-zeroing', entry: 'functions/tasks/carry-over-zeroing.ts', tables: { Ledger: 'read-write' } },
+    { name: 'read-zeroing', entry: 'functions/api/read-zeroing.ts', tables: { Ledger: 'read' } },
   ],
   stateMachines: [
     // Declared before the lifecycle, which starts it as a child execution.
@@ -180,6 +186,15 @@ export const manifest: Manifest = {
         KeepTaskToken: { function: 'keep-task-token' },
         TicketDeadline: { function: 'ticket-deadline' },
         JointReview: { stateMachine: 'joint-review' },
+      },
+    },
+    {
+      name: 'monthly-zeroing',
+      definitionFile: 'workflows/monthly-zeroing.asl.json',
+      substitutions: {
+        OpenZeroingMonth: { function: 'open-zeroing-month' },
+        CloseZeroingMonth: { function: 'close-zeroing-month' },
+        CarryOverZeroing: { function: 'carry-over-zeroing' },
       },
     },
     {
@@ -205,10 +220,14 @@ export const manifest: Manifest = {
     { method: 'GET', path: '/v1/panels', function: 'read-panels', auth: true },
     { method: 'GET', path: '/v1/panels/{id}', function: 'read-panels', auth: true },
     { method: 'POST', path: '/v1/panels/{id}/votes', function: 'cast-vote', auth: true },
+    { method: 'GET', path: '/v1/zeroing/campaigns', function: 'read-zeroing', auth: true },
+    { method: 'GET', path: '/v1/zeroing/campaigns/{month}', function: 'read-zeroing', auth: true },
+    { method: 'GET', path: '/v1/zeroing/campaigns/{month}/entries', function: 'read-zeroing', auth: true },
   ],
   streams: [
     { table: 'Tickets', function: 'start-lifecycle', batchSize: 25 },
     { table: 'TicketEvents', function: 'notify-units', batchSize: 25 },
+    { table: 'TicketEvents', function: 'follow-zeroing', batchSize: 25 },
   ],
-  schedules: [],
+  schedules: [{ name: 'monthly-zeroing', cron: 'cron(0 0 1 * ? *)', timeZone: 'Asia/Shanghai', target: { stateMachine: 'monthly-zeroing' } }],
 };

@@ -49,6 +49,8 @@ export const ReportInAction = z.object({ type: z.literal('report-in'), note: tex
 /** A unit that reported in adds its reply: what it did, for the lead street to answer the citizen with. */
 export const AddReplyAction = z.object({ type: z.literal('add-reply'), reply: text(2000) });
 export const MarkDifficultAction = z.object({ type: z.literal('mark-difficult'), reason });
+/** The supervision office takes a ticket off the zeroing ledger as handled reasonably (e.g. a panel found it beyond policy). */
+export const CertifyZeroingAction = z.object({ type: z.literal('certify-zeroing'), reason });
 export const DecideDifficultAction = z.discriminatedUnion('decision', [
   z.object({ type: z.literal('decide-difficult'), decision: z.literal('redispatch'), unitId: Id }),
   z.object({
@@ -84,6 +86,7 @@ export const TicketAction = z.union([
   WhistleAction,
   ReportInAction,
   AddReplyAction,
+  CertifyZeroingAction,
   MarkDifficultAction,
   DecideDifficultAction,
   DesignateAction,
@@ -101,6 +104,7 @@ const actionSchemas = {
   whistle: WhistleAction,
   'report-in': ReportInAction,
   'add-reply': AddReplyAction,
+  'certify-zeroing': CertifyZeroingAction,
   'mark-difficult': MarkDifficultAction,
   'decide-difficult': DecideDifficultAction,
   designate: DesignateAction,
@@ -148,7 +152,8 @@ export type SystemCommand =
   | { type: 'report-in-timeout' }
   | { type: 'panel-convened'; panel: Panel }
   | { type: 'panel-reminded'; panel: Panel; memberId: string }
-  | { type: 'panel-closed'; panel: Panel; lastRound: boolean };
+  | { type: 'panel-closed'; panel: Panel; lastRound: boolean }
+  | { type: 'zeroing-assign'; month: string; reason: 'unresolved' | 'unsatisfied' | 'overdue'; unitId: string };
 
 /** Everything `decide` understands. */
 export type TicketCommand = TicketAction | ({ type: 'callback' } & Callback) | SystemCommand;

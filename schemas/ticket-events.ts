@@ -1,9 +1,9 @@
 // The ticket's history: every decision of a person or the system, as an immutable event.
 import { z } from 'zod';
 import { Actor } from './actor.js';
-import { Channel, EmergencyLine, EscalationLevel, Id, IsoDateTime, TicketKind, Urgency } from './common.js';
+import { Channel, EmergencyLine, EscalationLevel, Id, IsoDateTime, Month, TicketKind, Urgency } from './common.js';
 import { PanelDecision, PanelResult } from './panel.js';
-import { Citizen, Deadlines, Location, Outcome } from './ticket.js';
+import { Citizen, Deadlines, Location, Outcome, ZeroingMark } from './ticket.js';
 
 const base = {
   ticketId: Id,
@@ -206,6 +206,25 @@ export const TicketPanelDecided = z.object({
   supervisionUnitId: Id,
 });
 
+/** The ticket joined the month's zeroing ledger; its unit must clear it (told by mail and webhook). */
+export const ZeroingAssigned = z.object({
+  ...base,
+  type: z.literal('zeroing.assigned'),
+  month: Month,
+  reason: ZeroingMark.shape.reason,
+  unitId: Id,
+});
+
+/** The ticket left the ledger: the citizen confirmed it resolved and satisfied, or the supervision office certified it. */
+export const ZeroingCleared = z.object({
+  ...base,
+  type: z.literal('zeroing.cleared'),
+  month: Month,
+  how: z.enum(['confirmed', 'certified']),
+  unitId: Id,
+  reason: z.string().optional(),
+});
+
 export const TicketResolved = z.object({
   ...base,
   type: z.literal('ticket.resolved'),
@@ -258,6 +277,8 @@ export const TicketEvent = z.discriminatedUnion('type', [
   TicketPanelConvened,
   TicketPanelReminded,
   TicketPanelDecided,
+  ZeroingAssigned,
+  ZeroingCleared,
   TicketResolved,
   TicketCallbackRecorded,
   TicketReopened,

@@ -1,6 +1,6 @@
 // The ticket: one citizen request, its handler, deadlines, counters and outcome.
 import { z } from 'zod';
-import { Channel, EmergencyLine, EscalationLevel, Id, IsoDateTime, TicketKind, Urgency } from './common.js';
+import { Channel, EmergencyLine, EscalationLevel, Id, IsoDateTime, Month, TicketKind, Urgency } from './common.js';
 
 export const Coordinates = z.object({
   lat: z.number().min(-90).max(90),
@@ -130,6 +130,18 @@ export const Review = z.object({
 });
 export type Review = z.infer<typeof Review>;
 
+/** The ticket's place on the dynamic-zeroing ledger (动态清零台账): open until a satisfied callback or a certification. */
+export const ZeroingMark = z.object({
+  /** The month it joined the ledger (it stays on later months' ledgers, carried over, until cleared). */
+  month: Month,
+  reason: z.enum(['unresolved', 'unsatisfied', 'overdue']),
+  /** The unit responsible for clearing it. */
+  unitId: Id,
+  status: z.enum(['open', 'cleared', 'certified']),
+  at: IsoDateTime,
+});
+export type ZeroingMark = z.infer<typeof ZeroingMark>;
+
 /** The street's whistle: the street stays the lead; the district and the named departments report in and act with it. */
 export const Whistle = z.object({
   at: IsoDateTime,
@@ -163,6 +175,7 @@ export const Ticket = z.object({
   whistledDepartmentIds: z.array(Id).default([]),
   whistle: Whistle.optional(),
   review: Review.optional(),
+  zeroing: ZeroingMark.optional(),
   /** The unit that marked the ticket difficult, while it is with the supervision office for that. */
   difficultUnitId: Id.optional(),
   outcome: Outcome.optional(),

@@ -7,6 +7,10 @@ export const ZeroingCampaign = z.object({
   status: z.enum(['open', 'closed']),
   openedAt: IsoDateTime,
   closedAt: IsoDateTime.optional(),
+  /** Tickets a joint-review panel closed this month as beyond current policy or unreasonable (counted, never entered). */
+  panelFindings: z.object({ 'beyond-policy': z.array(Id), unreasonable: z.array(Id) }).default({ 'beyond-policy': [], unreasonable: [] }),
+  /** The month's figures, kept when it closed. */
+  report: z.record(z.string(), z.unknown()).optional(),
 });
 export type ZeroingCampaign = z.infer<typeof ZeroingCampaign>;
 
@@ -22,6 +26,8 @@ export const LedgerEntry = z.object({
   month: Month,
   ticketId: Id,
   unitId: Id,
+  /** The district of the ticket's address, for the report per district. */
+  districtId: Id.optional(),
   reason: LedgerReason,
   status: LedgerStatus,
   enteredAt: IsoDateTime,

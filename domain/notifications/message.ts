@@ -26,6 +26,8 @@ const titles: Record<NotifiedType, [string, string]> = {
   'ticket.panel-convened': ['联席会商邀请', 'You sit on a joint-review panel'],
   'ticket.panel-reminded': ['联席会商投票提醒', 'Your vote is due'],
   'ticket.panel-decided': ['联席会商结果', 'The panel decided'],
+  'zeroing.assigned': ['列入动态清零台账', 'On the zeroing ledger'],
+  'zeroing.cleared': ['清零台账已销号', 'Cleared from the zeroing ledger'],
 };
 
 // Who must act, where the event asks someone other than the receiving unit's clerk to decide: lines of the mail.
@@ -37,6 +39,7 @@ const mustAct: Partial<Record<NotifiedType, string>> = {
   'ticket.returned': '热线派单台审核退单：批准改派或驳回',
   'ticket.panel-convened': '会商成员在截止前投票并写明理由：指定承办单位、限期办理、超出现行政策或诉求不合理',
   'ticket.panel-reminded': '尚未投票，请在截止前投票；逾期视为弃权',
+  'zeroing.assigned': '本月底前重新办理：经回访确认已解决且满意，或由市热线办认定已合理处置后销号；未销号的转入下月台账并列入红榜',
 };
 
 export interface Mail {

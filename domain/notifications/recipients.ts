@@ -20,6 +20,8 @@ export const notifiedTypes = [
   'ticket.panel-convened',
   'ticket.panel-reminded',
   'ticket.panel-decided',
+  'zeroing.assigned',
+  'zeroing.cleared',
 ] as const;
 
 /** Events told to joint-review panel members: they read the case, never the caller's details. */
@@ -67,6 +69,9 @@ export function recipientsOf(event: TicketEvent, previousUnitId: string | undefi
         return [event.memberId];
       case 'ticket.panel-decided':
         return [...event.memberIds, event.supervisionUnitId];
+      case 'zeroing.assigned':
+      case 'zeroing.cleared':
+        return [event.unitId];
       default:
         return [];
     }

@@ -385,6 +385,22 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
     ];
   },
 
+  'zeroing-assign'(ticket, command, ctx) {
+    requireSystem(ctx.actor, 'zeroing-assign');
+    if (ticket.zeroing?.status === 'open') {
+      throw new ConflictError('zeroing.already-open', { zh: `工单 ${ticket.id} 已在 ${ticket.zeroing.month} 清零台账上`, en: `ticket ${ticket.id} is already on the ${ticket.zeroing.month} zeroing ledger` });
+    }
+    return [{ ...stamp(ctx), type: 'zeroing.assigned', month: command.month, reason: command.reason, unitId: command.unitId }];
+  },
+
+  'certify-zeroing'(ticket, command, ctx) {
+    requireRole(ctx.actor, ['supervisor'], 'certify-zeroing');
+    if (ticket.zeroing?.status !== 'open') {
+      throw new ConflictError('certify-zeroing.not-on-ledger', { zh: `工单 ${ticket.id} 不在清零台账上，或已销号`, en: `ticket ${ticket.id} is not open on the zeroing ledger` });
+    }
+    return [zeroingCleared(ticket.zeroing, 'certified', ctx, command.reason)];
+  },
+
   designate(ticket, command, ctx) {
     requireRole(ctx.actor, ['supervisor'], 'designate');
     // The supervision office may order any open ticket, at any level, to the unit it names (指定承办).
@@ -409,7 +425,9 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
 
   callback(ticket, command, ctx) {
     requireRole(ctx.actor, ['operator', 'supervisor', 'admin'], 'callback');
-    requireStatus(ticket, 'callback', ['resolved']);
+    const onLedger = ticket.zeroing?.status === 'open';
+    // A closed ticket on the zeroing ledger was handled again: the new callback is what clears it (or not).
+    requireStatus(ticket, 'callback', onLedger ? ['resolved', 'closed'] : ['resolved']);
     const recorded: NewTicketEvent = {
       ...stamp(ctx),
       type: 'ticket.callback-recorded',
@@ -418,8 +436,11 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
       satisfied: command.satisfied,
       comment: command.comment,
     };
-    if (command.resolved && command.satisfied) {
-      return [recorded, closed(ctx, { resolution: 'resolved', satisfaction: 'satisfied' })];
+    const confirmed = command.resolved && command.satisfied;
+    const cleared: NewTicketEvent[] = confirmed && ticket.zeroing?.status === 'open' ? [zeroingCleared(ticket.zeroing, 'confirmed', ctx)] : [];
+    if (ticket.status === 'closed') return [recorded, ...cleared];
+    if (confirmed) {
+      return [recorded, closed(ctx, { resolution: 'resolved', satisfaction: 'satisfied' }), ...cleared];
     }
     if (ticket.counters.reopens < ctx.policy.maxReopens && ticket.unitId) {
       const deadlines = freshDeadlines(ticket, ctx, { acceptance: false, returnable: false });
@@ -485,6 +506,10 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
     ];
   },
 };
+
+function zeroingCleared(mark: NonNullable<Ticket['zeroing']>, how: 'confirmed' | 'certified', ctx: DecisionContext, reason?: string): NewTicketEvent {
+  return { ...stamp(ctx), type: 'zeroing.cleared', month: mark.month, how, unitId: mark.unitId, ...(reason ? { reason } : {}) };
+}
 
 /** The supervision office hands a difficult or disputed case to a joint-review panel; the lifecycle convenes it. */
 function referToPanel(ticket: Ticket, command: Extract<TicketCommand, { type: 'decide-difficult'; decision: 'refer-to-panel' }>, ctx: DecisionContext): NewTicketEvent[] {

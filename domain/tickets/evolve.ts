@@ -134,6 +134,10 @@ function applyChange(t: Ticket, e: Exclude<TicketEvent, { type: 'ticket.created'
       return { ...t, review: t.review && { ...t.review, panelIds: [...t.review.panelIds, e.panelId], votingUntil: e.deadline } };
     case 'ticket.panel-reminded':
       return t;
+    case 'zeroing.assigned':
+      return { ...t, zeroing: { month: e.month, reason: e.reason, unitId: e.unitId, status: 'open', at: e.at } };
+    case 'zeroing.cleared':
+      return { ...t, zeroing: t.zeroing && { ...t.zeroing, status: e.how === 'confirmed' ? 'cleared' : 'certified', at: e.at } };
     case 'ticket.panel-decided':
       // After the last round without a decision, the case is the supervision office's to decide again.
       return e.next === 'to-supervision' ? { ...t, status: 'difficult', unitId: e.supervisionUnitId } : t;

@@ -24,6 +24,8 @@ const doing: Record<CommandName, Text> = {
   'panel-convened': { zh: '召集会商', en: 'convene a panel for' },
   'panel-reminded': { zh: '提醒会商成员', en: 'remind the panel of' },
   'panel-closed': { zh: '结束会商', en: 'close the panel of' },
+  'certify-zeroing': { zh: '认定已合理处置（销号）', en: 'certify as handled for the zeroing ledger' },
+  'zeroing-assign': { zh: '列入清零台账', en: 'put on the zeroing ledger' },
   'report-in-timeout': { zh: '结束报到', en: 'close the report-in of' },
   'mark-difficult': { zh: '标记疑难', en: 'mark as difficult' },
   'decide-difficult': { zh: '决定疑难事项', en: 'decide a difficult case for' },

@@ -13,6 +13,8 @@ export interface MonthReport {
   month: string;
   entered: number;
   carriedOver: number;
+  /** Entries that joined during the month (entered less carried over). */
+  added: number;
   cleared: number;
   explained: number;
   open: number;
@@ -20,6 +22,10 @@ export interface MonthReport {
   clearanceRate: number;
   /** Units with the most open entries first. */
   byUnit: UnitZeroing[];
+  /** The same figures per district of the tickets' addresses. */
+  byDistrict: (Omit<UnitZeroing, 'unitId'> & { districtId: string })[];
+  /** The month's red list: units with entries left open, most first. */
+  redList: { unitId: string; open: number }[];
   byReason: Record<LedgerReason, number>;
 }
 
@@ -56,11 +62,26 @@ export function monthReport(month: string, entries: LedgerEntry[]): MonthReport 
     month,
     entered,
     carriedOver,
+    added: entered - carriedOver,
     cleared,
     explained,
     open,
     clearanceRate: entered === 0 ? 1 : (cleared + explained) / entered,
     byUnit,
+    byDistrict: byDistrictOf(own),
+    redList: byUnit.filter((u) => u.open > 0).map(({ unitId, open: left }) => ({ unitId, open: left })),
     byReason,
   };
+}
+
+function byDistrictOf(entries: LedgerEntry[]): MonthReport['byDistrict'] {
+  const districts = new Map<string, MonthReport['byDistrict'][number]>();
+  for (const entry of entries) {
+    const districtId = entry.districtId ?? 'unknown';
+    const row = districts.get(districtId) ?? { districtId, entered: 0, cleared: 0, explained: 0, open: 0 };
+    row.entered++;
+    row[entry.status]++;
+    districts.set(districtId, row);
+  }
+  return [...districts.values()].sort((a, b) => b.open - a.open || (a.districtId < b.districtId ? -1 : 1));
 }

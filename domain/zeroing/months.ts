@@ -27,3 +27,9 @@ export function isInMonth(at: Date | string, month: string): boolean {
   const { start, end } = monthBounds(month);
   return t >= start.getTime() && t < end.getTime();
 }
+
+/** The month before a `YYYY-MM` month. */
+export function previousMonth(month: string): string {
+  const { start } = monthBounds(month);
+  return monthOf(new Date(start.getTime() - 1));
+}

@@ -5,6 +5,7 @@ import { now } from '../../adapters/clock.js';
 import { DirectoryRepository } from '../../adapters/dynamodb/directory-repository.js';
 import { tableName } from '../../adapters/dynamodb/table-names.js';
 import { DeliveryRepository } from '../../adapters/dynamodb/delivery-repository.js';
+import { LedgerRepository } from '../../adapters/dynamodb/ledger-repository.js';
 import { PanelRepository } from '../../adapters/dynamodb/panel-repository.js';
 import { TaskTokenRepository } from '../../adapters/dynamodb/task-token-repository.js';
 import { DynamoTicketFinder } from '../../adapters/dynamodb/ticket-finder.js';
@@ -54,6 +55,7 @@ export const tickets = new DynamoTicketRepository(documents, ticketTables, now);
 export const directory = onFirstUse(() => new DirectoryRepository(documents, tableName('Directory')));
 export const taskTokens = onFirstUse(() => new TaskTokenRepository(documents, tableName('TaskTokens')));
 export const deliveries = onFirstUse(() => new DeliveryRepository(documents, tableName('Deliveries')));
+export const ledger = onFirstUse(() => new LedgerRepository(documents, tableName('Ledger')));
 export const panels = onFirstUse(() => new PanelRepository(documents, tableName('PanelSeats')));
 export const ticketFinder = onFirstUse(() => new DynamoTicketFinder(documents, { tickets: tableName('Tickets'), search: tableName('SearchTokens') }));
 

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { Delivery } from '../delivery.js';
 import { DeliverPayload, DeliveryOutcome, FlagUndeliveredPayload } from './notification-delivery.js';
 import { ClosedPanel, ClosePanelPayload, ConvenedPanel, ConvenePanelPayload, JointReviewInput, JointReviewOutput, MemberReminded, RemindMemberPayload } from './joint-review.js';
+import { CarriedPage, CarryOverPayload, ClosedMonth, CloseMonthPayload, MonthlyZeroingInput, MonthlyZeroingOutput, OpenedMonth, OpenMonthPayload } from './monthly-zeroing.js';
 import { KeepTaskTokenPayload, VoteWaitResult } from './task-token.js';
 import { LifecycleInput, LifecycleState, TicketTaskPayload } from './ticket-lifecycle.js';
 
@@ -45,6 +46,15 @@ export const workflowContracts: Record<string, WorkflowContract> = {
       KeepTaskToken: { payload: KeepTaskTokenPayload, result: VoteWaitResult },
       RemindPanelMember: { payload: RemindMemberPayload, result: MemberReminded },
       ClosePanel: { payload: ClosePanelPayload, result: ClosedPanel },
+    },
+  },
+  'monthly-zeroing': {
+    input: MonthlyZeroingInput,
+    output: MonthlyZeroingOutput,
+    tasks: {
+      OpenZeroingMonth: { payload: OpenMonthPayload, result: OpenedMonth },
+      CloseZeroingMonth: { payload: CloseMonthPayload, result: ClosedMonth },
+      CarryOverZeroing: { payload: CarryOverPayload, result: CarriedPage },
     },
   },
   'notification-delivery': {

@@ -8,12 +8,12 @@ const explained = { status: 'explained' as const, clearedAt: iso('2025-04-11 10:
 describe('monthReport', () => {
   it('counts the month’s entries by state, unit and reason', () => {
     const entries = [
-      anEntry({ ticketId: 'T-1', unitId: 'street-a', reason: 'unresolved', ...cleared }),
-      anEntry({ ticketId: 'T-2', unitId: 'street-a', reason: 'unsatisfied' }),
-      anEntry({ ticketId: 'T-3', unitId: 'dept-water', reason: 'overdue', carriedFrom: '2025-01' }),
-      anEntry({ ticketId: 'T-4', unitId: 'dept-water', reason: 'overdue', carriedFrom: '2025-02' }),
-      anEntry({ ticketId: 'T-5', unitId: 'street-b', reason: 'unsatisfied', ...explained }),
-      anEntry({ ticketId: 'T-6', unitId: 'street-b', reason: 'unsatisfied', ...cleared }),
+      anEntry({ ticketId: 'T-1', unitId: 'street-a', districtId: 'd-north', reason: 'unresolved', ...cleared }),
+      anEntry({ ticketId: 'T-2', unitId: 'street-a', districtId: 'd-north', reason: 'unsatisfied' }),
+      anEntry({ ticketId: 'T-3', unitId: 'dept-water', districtId: 'd-south', reason: 'overdue', carriedFrom: '2025-01' }),
+      anEntry({ ticketId: 'T-4', unitId: 'dept-water', districtId: 'd-north', reason: 'overdue', carriedFrom: '2025-02' }),
+      anEntry({ ticketId: 'T-5', unitId: 'street-b', districtId: 'd-south', reason: 'unsatisfied', ...explained }),
+      anEntry({ ticketId: 'T-6', unitId: 'street-b', districtId: 'd-south', reason: 'unsatisfied', ...cleared }),
       anEntry({ month: '2025-02', ticketId: 'T-3', unitId: 'dept-water', reason: 'overdue' }),
     ];
 
@@ -23,6 +23,7 @@ describe('monthReport', () => {
       month: '2025-03',
       entered: 6,
       carriedOver: 2,
+      added: 4,
       cleared: 2,
       explained: 1,
       open: 3,
@@ -31,6 +32,14 @@ describe('monthReport', () => {
         { unitId: 'dept-water', entered: 2, cleared: 0, explained: 0, open: 2 },
         { unitId: 'street-a', entered: 2, cleared: 1, explained: 0, open: 1 },
         { unitId: 'street-b', entered: 2, cleared: 1, explained: 1, open: 0 },
+      ],
+      byDistrict: [
+        { districtId: 'd-north', entered: 3, cleared: 1, explained: 0, open: 2 },
+        { districtId: 'd-south', entered: 3, cleared: 1, explained: 1, open: 1 },
+      ],
+      redList: [
+        { unitId: 'dept-water', open: 2 },
+        { unitId: 'street-a', open: 1 },
       ],
       byReason: { unresolved: 1, unsatisfied: 3, overdue: 2 },
     });

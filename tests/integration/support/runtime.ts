@@ -40,14 +40,16 @@ export function tempDataDir(): { dir: string; cleanup(): void } {
 }
 
 /** JSON over HTTP against the runtime's API. */
-export async function call(runtime: Runtime, method: string, path: string, body?: unknown, token?: string) {
+export async function call(runtime: Runtime, method: string, path: string, body?: unknown, token?: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${runtime.api.url}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+  // Kept byte for byte: a CSV's byte-order mark is part of what the API answers.
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+  const isJson = (res.headers.get('content-type') ?? 'application/json').includes('json');
+  return { status: res.status, body: text && isJson ? (JSON.parse(text) as Record<string, unknown>) : undefined, text, headers: res.headers };
 }
 
 /** Signs in as a demo user and returns the token. */
