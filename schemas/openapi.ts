@@ -9,6 +9,8 @@ import { CastVote, Panel, Vote } from './panel.js';
 import { TicketEvent } from './ticket-events.js';
 import { ListTicketsQuery } from './ticket-query.js';
 import { Ticket } from './ticket.js';
+import { ListEntriesQuery } from './zeroing-query.js';
+import { LedgerEntry, ZeroingCampaign } from './zeroing.js';
 import { Subscriptions, SubscriptionsView, Unit } from './unit.js';
 
 const ErrorBody = z.object({ error: z.string(), rule: z.string(), message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() });
@@ -61,6 +63,17 @@ const contracts: Record<string, Contract> = {
       '422': 'The unit named is not a street, district or department (vote.unknown-unit), or an order names no unit where the case has none (vote.unit-required)',
     },
     response: Vote.extend({ panelId: z.string() }),
+  },
+  'read-zeroing': {
+    summary:
+      "Dynamic zeroing (动态清零): the campaigns (supervision office), one month's progress or, once closed, its report (per unit and district, the red list, panel findings), and its ledger entries by unit, district and state, paged; `Accept: text/csv` gives the whole filtered ledger as UTF-8 CSV with a byte-order mark. A unit reads only its own entries",
+    query: ListEntriesQuery,
+    errors: {
+      '400': 'The month is not YYYY-MM, or a parameter is malformed or unknown',
+      '403': 'Campaigns and the whole ledger are the supervision office’s; a clerk reads its unit’s entries, a coordinator its district’s',
+      '404': 'No campaign for that month',
+    },
+    response: z.object({ items: z.array(z.union([LedgerEntry, ZeroingCampaign])), cursor: z.string().optional() }),
   },
   'unit-subscriptions': {
     summary: "A unit's (or a panel member's) notification subscriptions (administrators); a webhook secret is write-only and answered as secretSet",

@@ -334,8 +334,9 @@ describe('operations', () => {
     template.resourceCountIs('AWS::Logs::MetricFilter', declared.filter((d) => d.alarm.on === 'log').length);
   });
 
-  it('schedules from the manifest (none declared yet)', () => {
+  it('schedules from the manifest: the monthly zeroing at 00:00 on the 1st, Beijing time', () => {
     template.resourceCountIs('AWS::Scheduler::Schedule', manifest.schedules.length);
+    template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 0 1 * ? *)', ScheduleExpressionTimezone: 'Asia/Shanghai' });
   });
 
   it('web bucket is private and encrypted, served by CloudFront with OAC', () => {

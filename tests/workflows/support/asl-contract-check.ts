@@ -395,8 +395,10 @@ function fits(actual: Schema, expected: Schema, where: string, report: Report, e
   if (expected.type === 'array' && actual.type === 'array' && expected.items && actual.items) {
     return fits(actual.items, expected.items, `${where}[]`, report, extras);
   }
-  const numeric = (t: unknown) => (t === 'integer' ? 'number' : t);
-  if (numeric(actual.type) !== numeric(expected.type)) report(`${where}: is ${String(actual.type)}, the contract wants ${String(expected.type)}`);
+  // A nullable field's type is a list (["string","null"]): every type the machine may send must be one the contract takes.
+  const types = (t: unknown) => ([] as unknown[]).concat(t).map((one) => (one === 'integer' ? 'number' : one));
+  const wanted = types(expected.type);
+  if (!types(actual.type).every((t) => wanted.includes(t))) report(`${where}: is ${String(actual.type)}, the contract wants ${String(expected.type)}`);
   if (expected.enum && actual.enum && actual.enum.some((v) => !expected.enum?.includes(v))) report(`${where}: values outside the contract's ${expected.enum.join(', ')}`);
 }
 
