@@ -42,13 +42,13 @@ try {
   });
   const c = runtime.config;
   console.log(`Casework is running (${virtual ? `virtual clock at ${runtime.clock.now().toISOString()}` : 'real time'}, data in ${c.dataDir ?? 'memory'})
-  API and web app   ${runtime.api.url}            health: ${runtime.api.url}/health
+  API               ${runtime.api.url}            health: ${runtime.api.url}/health
   Step Functions    http://127.0.0.1:${c.sfnPort}
   DynamoDB          ${process.env.DYNAMODB_ENDPOINT}
   SMTP (mailbox)    127.0.0.1:${runtime.smtp.port}        read it at ${runtime.api.url}/_local/mail
   Sign in           POST ${runtime.api.url}/_local/login {"user":"<id>"}
 Demo users:`);
-  for (const u of demoCity.users) console.log(`  ${u.id.padEnd(26)} ${u.role.padEnd(12)} ${u.unitId ?? ''}  ${u.name}`);
+  for (const u of demoCity.users) console.log(`  ${u.id.padEnd(26)} ${u.role.padEnd(12)} ${u.unitId ?? u.memberId ?? ''}  ${u.name}`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
