@@ -70,6 +70,12 @@ export const tables: TableSpec[] = [
     indexes: [{ name: 'by-member', partitionKey: { name: 'memberId', type: S }, sortKey: { name: 'deadline', type: S } }],
   },
   {
+    name: 'UnitMetrics',
+    purpose: "the league table's aggregates: per (month, unit) one string set per counted figure, added to from the event stream (a replay adds nothing)",
+    partitionKey: { name: 'month', type: S },
+    sortKey: { name: 'unitId', type: S },
+  },
+  {
     name: 'Ledger',
     purpose: "a zeroing campaign's ledger: entries by month, and a ticket's entries across months",
     partitionKey: { name: 'month', type: S },
@@ -160,11 +166,16 @@ export const manifest: Manifest = {
     },
     { name: 'read-panels', entry: 'functions/api/read-panels.ts', tables: { PanelSeats: 'read', Tickets: 'read' } },
     // SearchTokens: assigning a once-whistled ticket moves its queue postings in the same save.
-    { name: 'follow-zeroing', entry: 'functions/streams/follow-zeroing.ts', tables: { ...panelTicketWrites, Directory: 'read', Ledger: 'read-write' } },
+    {
+      name: 'follow-month',
+      entry: 'functions/streams/follow-month.ts',
+      tables: { ...panelTicketWrites, Directory: 'read', Ledger: 'read-write', UnitMetrics: 'write' },
+    },
     { name: 'open-zeroing-month', entry: 'functions/tasks/open-zeroing-month.ts', tables: { Ledger: 'read-write' } },
     { name: 'close-zeroing-month', entry: 'functions/tasks/close-zeroing-month.ts', tables: { Ledger: 'read-write', Directory: 'read' }, sendsMail: true },
     { name: 'carry-over-zeroing', entry: 'functions/tasks/carry-over-zeroing.ts', tables: { Ledger: 'read-write' } },
     { name: 'read-zeroing', entry: 'functions/api/read-zeroing.ts', tables: { Ledger: 'read' } },
+    { name: 'league-table', entry: 'functions/api/league-table.ts', tables: { UnitMetrics: 'read' } },
   ],
   stateMachines: [
     // Declared before the lifecycle, which starts it as a child execution.
@@ -220,6 +231,7 @@ export const manifest: Manifest = {
     { method: 'GET', path: '/v1/panels', function: 'read-panels', auth: true },
     { method: 'GET', path: '/v1/panels/{id}', function: 'read-panels', auth: true },
     { method: 'POST', path: '/v1/panels/{id}/votes', function: 'cast-vote', auth: true },
+    { method: 'GET', path: '/v1/metrics/units', function: 'league-table', auth: true },
     { method: 'GET', path: '/v1/zeroing/campaigns', function: 'read-zeroing', auth: true },
     { method: 'GET', path: '/v1/zeroing/campaigns/{month}', function: 'read-zeroing', auth: true },
     { method: 'GET', path: '/v1/zeroing/campaigns/{month}/entries', function: 'read-zeroing', auth: true },
@@ -227,7 +239,7 @@ export const manifest: Manifest = {
   streams: [
     { table: 'Tickets', function: 'start-lifecycle', batchSize: 25 },
     { table: 'TicketEvents', function: 'notify-units', batchSize: 25 },
-    { table: 'TicketEvents', function: 'follow-zeroing', batchSize: 25 },
+    { table: 'TicketEvents', function: 'follow-month', batchSize: 25 },
   ],
   schedules: [{ name: 'monthly-zeroing', cron: 'cron(0 0 1 * ? *)', timeZone: 'Asia/Shanghai', target: { stateMachine: 'monthly-zeroing' } }],
 };

@@ -1,15 +1,18 @@
-// TicketEvents stream -> the zeroing ledger (动态清零): a ticket closed unresolved or unsatisfied, or one that missed a
-// deadline, joins the month's ledger at once; the ledger follows its entries and clearings; panel findings are counted.
+// TicketEvents stream -> the month's books: the zeroing ledger (动态清零), where a ticket closed unresolved or
+// unsatisfied, or one that missed a deadline, joins at once and the ledger follows its entries, clearings and panel
+// findings; and the league table's aggregates, each event's facts added to its units' months. One consumer for both:
+// a DynamoDB stream serves two readers well, and notify-units is the other.
 import middy from '@middy/core';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { ConflictError } from '../../domain/errors.js';
 import { applyCommand } from '../../domain/tickets/apply-command.js';
+import { metricFacts } from '../../domain/metrics/metric-facts.js';
 import { ledgerReasonOf } from '../../domain/zeroing/ledger-reason.js';
 import { monthOf } from '../../domain/zeroing/months.js';
 import { systemActor } from '../../schemas/actor.js';
 import { TicketEvent } from '../../schemas/ticket-events.js';
-import { decisionContext, ledger, tickets } from '../shared/services.js';
+import { decisionContext, ledger, tickets, unitMetrics } from '../shared/services.js';
 import { withLogging } from '../shared/logger.js';
 
 export const handler = middy(async (stream: DynamoDBStreamEvent) => {
@@ -19,14 +22,25 @@ export const handler = middy(async (stream: DynamoDBStreamEvent) => {
     const id = String(record.dynamodb?.Keys?.ticketId?.S ?? '');
     byTicket.set(id, [...(byTicket.get(id) ?? []), record]);
   }
-  await Promise.all([...byTicket.values()].map(async (records) => {
-    for (const record of records) await follow(record);
-  }));
+  await Promise.all(
+    [...byTicket.values()].map(async (records) => {
+      for (const record of records) {
+        if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) continue;
+        const event = TicketEvent.parse(unmarshall(record.dynamodb.NewImage as never));
+        await Promise.all([followLedger(event), countFacts(event)]);
+      }
+    }),
+  );
 }).use(withLogging());
 
-async function follow(record: DynamoDBRecord): Promise<void> {
-  if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) return;
-  const event = TicketEvent.parse(unmarshall(record.dynamodb.NewImage as never));
+/** The league table: what this event adds to its units' months, read against the ticket's history up to it. */
+async function countFacts(event: TicketEvent): Promise<void> {
+  const history = (await tickets.history(event.ticketId)).sort((a, b) => a.seq - b.seq);
+  const facts = metricFacts(history, history.findIndex((e) => e.seq === event.seq));
+  if (facts.length > 0) await unitMetrics.add(facts);
+}
+
+async function followLedger(event: TicketEvent): Promise<void> {
   const month = monthOf(new Date(event.at));
   switch (event.type) {
     case 'zeroing.assigned': {

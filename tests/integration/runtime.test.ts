@@ -17,7 +17,7 @@ describe('the local runtime', () => {
     expect(Object.keys(health.body?.parts as object).sort()).toEqual(['api', 'clock', 'dynamodb', 'mail', 'scheduler', 'stepfunctions', 'streams']);
     const parts = health.body?.parts as Record<string, { status: string }>;
     expect(Object.entries(parts).filter(([, part]) => part.status !== 'ok')).toEqual([]);
-    expect(parts.stepfunctions).toMatchObject({ stateMachines: 3 }); // ticket-lifecycle, joint-review, notification-delivery
+    expect(parts.stepfunctions).toMatchObject({ stateMachines: 4 }); // joint-review, ticket-lifecycle, monthly-zeroing, notification-delivery
   });
 
   it('lists the demo users with their roles and units, and signs one in', async () => {

@@ -87,7 +87,11 @@ describe('a ticket’s life', () => {
     expect(atDistrict).toMatchObject({ level: 2, unitId: 'd-haibin', status: 'dispatched' });
     const timeline = atDistrict.timeline as { type: string; fraction?: number; at: string }[];
     expect(timeline.filter((e) => e.type === 'ticket.warning').map((e) => e.fraction)).toEqual([0.5, 0.75]);
-    expect(timeline.at(-1)).toMatchObject({ type: 'ticket.escalated', reason: 'deadline-missed', at: due });
+    // The missed deadline also puts the ticket on the month's zeroing ledger, against the street.
+    expect(timeline.slice(-2)).toMatchObject([
+      { type: 'ticket.escalated', reason: 'deadline-missed', at: due },
+      { type: 'zeroing.assigned', reason: 'overdue', unitId: 's-haibin-dongmen', month: '2026-12' },
+    ]);
 
     await act('coordinator-haibin', id, { type: 'accept' });
     const districtDue = ((await ticket(id)).deadlines as { complete: string }).complete;

@@ -22,7 +22,7 @@ async function closedBadly(answer: { resolved: boolean; satisfied: boolean }) {
   return id;
 }
 
-describe('a month of dynamic zeroing', () => {
+describe('a month of dynamic zeroing, and its league table', () => {
   it('puts tickets on the ledger as they go wrong, clears them by a satisfied callback or a certification, closes the month with its report and carries the rest over', async () => {
     const admin = await login(world.runtime, 'admin');
     for (const unit of ['s-haibin-dongmen', 'supervision']) await call(world.runtime, 'PUT', `/v1/units/${unit}/subscriptions`, { emails: [`${unit}@haiqiao.example`] }, admin);
@@ -115,5 +115,45 @@ describe('a month of dynamic zeroing', () => {
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     expect(csv.text.slice(1).split('\r\n')[0]).toBe('"月份","工单编号","责任单位","区","列入原因","状态","列入时间（北京时间）","首次列入月份","销号时间（北京时间）","说明"');
     expect(csv.text).toContain('"超期","未销号"');
+  });
+});
+
+describe("the month's league table", () => {
+  it('counts November as the stories above lived it, by hand', async () => {
+    const table = (await as('supervisor-1', '/v1/metrics/units?month=2026-11')).body as { items: Record<string, unknown>[] };
+
+    // Three tickets went to the Dongmen street in November: two accepted at once, one never (escalated: late, and
+    // overdue). Two were resolved (each twice: a ticket counts once), on time. Five callbacks answered on what it
+    // resolved: four from the two bad closings (two said resolved), then one resolved and satisfied after re-handling.
+    expect(table.items).toEqual([
+      expect.objectContaining({
+        rank: 1,
+        unitId: 's-haibin-dongmen',
+        dispatched: 3,
+        acceptedOnTime: 2,
+        responseRate: 2 / 3,
+        resolved: 2,
+        onTimeCompletionRate: 1,
+        firstDispatched: 3,
+        firstDispatchAccuracy: 1,
+        callbacks: 5,
+        confirmedResolved: 3,
+        satisfied: 1,
+        resolutionRate: 0.6,
+        satisfactionRate: 0.2,
+        overdue: 1,
+        // 0.2 × 2/3 + 0.2 × 1 + 0.1 × 1 + 0.25 × 0.6 + 0.25 × 0.2
+        score: 63.33,
+      }),
+    ]);
+    const own = (await as('clerk-haibin-dongmen', '/v1/metrics/units?month=2026-11')).body as { items: { unitId: string }[] };
+    expect(own.items.map((r) => r.unitId)).toEqual(['s-haibin-dongmen']);
+    expect(((await as('clerk-water', '/v1/metrics/units?month=2026-11')).body as { items: unknown[] }).items).toEqual([]);
+    expect((await as('panelist-1', '/v1/metrics/units')).status).toBe(403);
+    const csv = await as('supervisor-1', '/v1/metrics/units?month=2026-11', 'text/csv');
+    expect(csv.text.slice(1).split('\r\n').slice(0, 2)).toEqual([
+      '"排名","单位","综合得分","派单量","响应率","按时办结率","首派准确率","解决率","满意率","超期件数"',
+      '"1","s-haibin-dongmen","63.33","3","66.7%","100%","100%","60%","20%","1"',
+    ]);
   });
 });
