@@ -1,6 +1,6 @@
 // The zeroing ledger (动态清零台账) in the Ledger table: one partition per month holding its campaign's record
 // (ticketId `#campaign`) and one entry per ticket; a ticket's entries across months by the by-ticket index.
-import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { LedgerEntry, ZeroingCampaign } from '../../schemas/zeroing.js';
 import { stripUndefined } from './ticket-item.js';
@@ -88,35 +88,82 @@ export class LedgerRepository {
     }
   }
 
-  /** Writes entries in batches, leaving any the month already has as they are; how many were new. */
+  /**
+   * Writes one month's entries in batches, leaving any the month already has as they are; how many were new. What the
+   * month has is read as one keys-only Query over the entries' ticket range, not a read per entry.
+   */
   async enterAll(entries: LedgerEntry[]): Promise<number> {
-    let written = 0;
-    for (let i = 0; i < entries.length; i += 100) {
-      const page = entries.slice(i, i + 100);
-      const present = new Set((await this.batchGet(page.map((e) => ({ month: e.month, ticketId: e.ticketId })))).map((item) => String(item.ticketId)));
-      const fresh = page.filter((e) => !present.has(e.ticketId));
-      for (let j = 0; j < fresh.length; j += 25) {
-        let pending: Item[] = fresh.slice(j, j + 25).map((e) => ({ PutRequest: { Item: stripUndefined(e) } }));
-        for (let attempt = 0; pending.length > 0; attempt++) {
-          if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** Math.min(attempt, 6)));
-          const result = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
-          pending = (result.UnprocessedItems?.[this.table] ?? []) as Item[];
-        }
-      }
-      written += fresh.length;
-    }
-    return written;
+    const month = entries[0]?.month;
+    if (month === undefined) return 0;
+    if (entries.some((e) => e.month !== month)) throw new Error('enterAll writes the entries of one month');
+    const ids = entries.map((e) => e.ticketId).sort();
+    const present = new Set(
+      (
+        await this.queryAll({
+          KeyConditionExpression: '#month = :m AND ticketId BETWEEN :first AND :last',
+          ProjectionExpression: 'ticketId',
+          ExpressionAttributeNames: { '#month': 'month' },
+          ExpressionAttributeValues: { ':m': month, ':first': ids[0], ':last': ids.at(-1) },
+        })
+      ).map((item) => String(item.ticketId)),
+    );
+    const fresh = entries.filter((e) => !present.has(e.ticketId));
+    const batches: LedgerEntry[][] = [];
+    for (let j = 0; j < fresh.length; j += 25) batches.push(fresh.slice(j, j + 25));
+    // A few batches in flight: one at a time leaves DynamoDB waiting on each round trip.
+    const inFlight = 4;
+    await Promise.all(Array.from({ length: inFlight }, async (_, lane) => {
+      for (let b = lane; b < batches.length; b += inFlight) await this.writeBatch(batches[b] ?? []);
+    }));
+    return fresh.length;
   }
 
-  /** Marks the ticket's latest open entry cleared (or explained); false when none was open. */
+  private async writeBatch(batch: LedgerEntry[]): Promise<void> {
+    let pending: Item[] = batch.map((e) => ({ PutRequest: { Item: stripUndefined(e) } }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt === 8) throw new Error(`DynamoDB left ${pending.length} ledger writes unprocessed after ${attempt} attempts`);
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+      const result = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
+      pending = (result.UnprocessedItems?.[this.table] ?? []) as Item[];
+    }
+  }
+
+  /**
+   * Marks the ticket's latest entry cleared (or explained) if open; false when it was not. A closed month's entries
+   * stay as its report counted them; a clearing that lands while its entry is carried is settled by settleCarried.
+   */
   async clear(ticketId: string, status: 'cleared' | 'explained', at: string, note?: string): Promise<boolean> {
     const [latest] = await this.queryAll({ IndexName: 'by-ticket', KeyConditionExpression: 'ticketId = :t', ExpressionAttributeValues: { ':t': ticketId }, ScanIndexForward: false, Limit: 1 }, 1);
-    if (!latest) return false;
+    return latest ? this.clearIn(String(latest.month), ticketId, status, at, note) : false;
+  }
+
+  /**
+   * After a page was carried: an entry of `from` that cleared meanwhile (its ticket's clearing may have landed on it
+   * before the carried copy existed) is cleared in `month` as well.
+   */
+  async settleCarried(from: string, month: string, ticketIds: string[]): Promise<number> {
+    if (ticketIds.length === 0) return 0;
+    const ids = [...ticketIds].sort();
+    // Only what is no longer open comes back, and only the fields a clearing copies.
+    const source = await this.queryAll({
+      KeyConditionExpression: '#month = :m AND ticketId BETWEEN :first AND :last',
+      FilterExpression: '#status <> :open',
+      ProjectionExpression: 'ticketId, #status, clearedAt, note',
+      ExpressionAttributeNames: { '#month': 'month', '#status': 'status' },
+      ExpressionAttributeValues: { ':m': from, ':first': ids[0], ':last': ids.at(-1), ':open': 'open' },
+    });
+    const wanted = new Set(ids);
+    const settled = source.filter((e) => wanted.has(String(e.ticketId)));
+    const done = await Promise.all(settled.map((e) => this.clearIn(month, String(e.ticketId), e.status as 'cleared' | 'explained', String(e.clearedAt), e.note as string | undefined)));
+    return done.filter(Boolean).length;
+  }
+
+  private async clearIn(month: string, ticketId: string, status: 'cleared' | 'explained', at: string, note?: string): Promise<boolean> {
     try {
       await this.db.send(
         new UpdateCommand({
           TableName: this.table,
-          Key: { month: latest.month, ticketId },
+          Key: { month, ticketId },
           UpdateExpression: note ? 'SET #status = :s, clearedAt = :at, note = :note' : 'SET #status = :s, clearedAt = :at',
           ConditionExpression: '#status = :open',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -154,7 +201,8 @@ export class LedgerRepository {
           ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND ') } : {}),
           ExpressionAttributeNames: { '#month': 'month', ...names },
           ExpressionAttributeValues: values,
-          Limit: limit - items.length + 1,
+          // A filter may keep few of what a Query reads: read a page's worth each time, not what is still missing.
+          Limit: limit + 1,
           ExclusiveStartKey: start,
         }),
       );
@@ -190,18 +238,6 @@ export class LedgerRepository {
     return items.slice(0, max);
   }
 
-  private async batchGet(keys: Item[]): Promise<Item[]> {
-    const found: Item[] = [];
-    let pending = keys;
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt === 6) throw new Error(`DynamoDB left ${pending.length} reads unprocessed`);
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-      const result = await this.db.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending } } }));
-      found.push(...(result.Responses?.[this.table] ?? []));
-      pending = result.UnprocessedKeys?.[this.table]?.Keys ?? [];
-    }
-    return found;
-  }
 }
 
 function campaignOf(item: Item): ZeroingCampaign {

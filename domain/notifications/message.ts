@@ -4,6 +4,7 @@ import type { Delivery } from '../../schemas/delivery.js';
 import type { Ticket } from '../../schemas/ticket.js';
 import { statusNames } from '../tickets/names.js';
 import { beijingTime } from '../time/beijing-time.js';
+import { monthBounds } from '../zeroing/months.js';
 import type { Notice } from './channel.js';
 import { caseSummary } from '../panel/panel-view.js';
 import { isNotifiedType, panelTypes, type NotifiedType } from './recipients.js';
@@ -66,6 +67,7 @@ export function mailFor(type: NotifiedType, ticket: Ticket, webBaseUrl: string, 
       ...(complete ? [`办结时限：${shanghaiTime(complete)}`] : []),
       ...(acting ? [`需办理：${acting}`] : []),
       ...(calledIn ? [`需报到单位：${calledIn.participants.map((p) => p.unitId).join('、')}（${shanghaiTime(calledIn.reportBy)}前报到）`] : []),
+      ...(type === 'zeroing.assigned' && ticket.zeroing ? [zeroingLine(ticket.zeroing)] : []),
       `查看并办理：${webBaseUrl}/tickets/${ticket.id}`,
       '',
       `${en}: ticket ${ticket.id} "${ticket.title}" needs your attention: ${webBaseUrl}/tickets/${ticket.id}`,
@@ -123,6 +125,14 @@ export function undeliveredNotice(delivery: Delivery, at: Date, webBaseUrl: stri
     ].join('\n'),
     data: { delivery: { deliveryId: delivery.deliveryId, ticketId: delivery.ticketId, unitId: delivery.unitId, channel: delivery.channel, event: delivery.event } },
   };
+}
+
+const ledgerReasons = { unresolved: '未解决', unsatisfied: '不满意', overdue: '超期' } as const;
+
+// Why the ticket is on the ledger, and by when it must be cleared: the last instant of the month in Beijing.
+function zeroingLine(mark: NonNullable<Ticket['zeroing']>): string {
+  const lastMinute = new Date(monthBounds(mark.month).end.getTime() - 60_000).toISOString();
+  return `清零台账：${mark.month}（${ledgerReasons[mark.reason]}），销号时限：${shanghaiTime(lastMinute)}`;
 }
 
 function shanghaiTime(iso: string): string {

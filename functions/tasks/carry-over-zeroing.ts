@@ -13,5 +13,7 @@ export const handler = middy(async (event: unknown) => {
   const page = await ledger.entries(previous, { status: 'open' }, { limit: PAGE, cursor: cursor ?? undefined });
   const enteredAt = now().toISOString();
   const carried = await ledger.enterAll(page.items.map(({ clearedAt: _c, note: _n, ...entry }) => ({ ...entry, month, status: 'open', enteredAt, carriedFrom: entry.carriedFrom ?? entry.month })));
+  // A ticket cleared while its page was carried has its clearing on last month's entry: carry the clearing too.
+  await ledger.settleCarried(previous, month, page.items.map((e) => e.ticketId));
   return { carried, cursor: page.cursor ?? null, more: page.cursor !== undefined };
 }).use(withLogging());

@@ -86,7 +86,7 @@ beforeAll(async () => {
   expect((await call(runtime, 'GET', `/v1/tickets/${id}`, undefined, supervisor)).status).toBe(200);
   expect((await call(runtime, 'GET', '/v1/notifications/undelivered', undefined, supervisor)).status).toBe(200);
   // The clock passed 1 December: the monthly zeroing ran; its ledger is read as the supervision office reads it.
-  for (const path of ['/v1/zeroing/campaigns', '/v1/zeroing/campaigns/2026-12', '/v1/zeroing/campaigns/2026-11/entries?status=open']) {
+  for (const path of ['/v1/zeroing/campaigns', '/v1/zeroing/campaigns/2026-12', '/v1/zeroing/campaigns/2026-11/entries?status=open', '/v1/metrics/units?month=2026-11']) {
     expect((await call(runtime, 'GET', path, undefined, supervisor)).status, path).toBe(200);
   }
 }, 120_000);

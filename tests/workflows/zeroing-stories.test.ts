@@ -44,6 +44,7 @@ describe('a month of dynamic zeroing, and its league table', () => {
     const assigned = (await mailbox(world.runtime)).filter((m) => m.subject.startsWith('【12345】列入动态清零台账'));
     expect(assigned).toHaveLength(3);
     expect(assigned[0]?.to).toEqual(['s-haibin-dongmen@haiqiao.example']);
+    expect(assigned.map((m) => m.text.split('\n').find((line) => line.startsWith('清零台账')))).toContain('清零台账：2026-11（超期），销号时限：2026-11-30 23:59（北京时间）');
 
     // The street handles the unsatisfied case again; the citizen now confirms it: the entry clears.
     expect((await world.city.callback(unsatisfied, { resolved: true, satisfied: true })).status).toBe(200);
