@@ -1,7 +1,6 @@
 // `npm run bench:panels`: joint-review panels on DynamoDB Local through the panel repository: a 200-member pool,
 // 1,000 panels convened and open at once, every seat voting (plus duplicate votes racing), then tallied and closed.
 // Wall time, per-call latency, memory; exits non-zero when an invariant fails at the end.
-import { readFileSync, readdirSync } from 'node:fs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createTables } from '../adapters/dynamodb/create-tables.js';
 import { PanelRepository } from '../adapters/dynamodb/panel-repository.js';
@@ -13,6 +12,7 @@ import { convenePanel } from '../domain/panel/convene-panel.js';
 import { tallyVotes } from '../domain/panel/tally-votes.js';
 import { tables } from '../infra/manifest.js';
 import { localDynamoDbClient, startDynamoDbLocal } from '../local/dynamodb/dynamodb-local.js';
+import { dynamoDbLocalPid, peakHeapUsed, vm } from './support/process-memory.js';
 import { demoCity } from '../local/seed/demo-city.js';
 import { type CastVote, defaultPanelRules, type Panel, type PanelMember, PanelRole, PanelRules } from '../schemas/panel.js';
 import { defaultSlaPolicy } from '../schemas/sla-policy.js';
@@ -62,27 +62,6 @@ async function phase(phases: Phase[], f: () => Promise<void>) {
   for (const p of phases) p.wall = wall;
 }
 
-// Memory: the process's peak RSS from the kernel, the heap sampled; DynamoDB Local's JVM from /proc when found.
-let peakHeap = 0;
-const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 25);
-sampler.unref();
-/** The DynamoDB Local JVM among this process's children: the helper does not hand out its pid. */
-function dynamoDbLocalPid(): number | undefined {
-  try {
-    const children = readdirSync(`/proc/${process.pid}/task`).flatMap((t) => readFileSync(`/proc/${process.pid}/task/${t}/children`, 'utf8').split(' ').filter(Boolean));
-    return children.map(Number).find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('DynamoDBLocal.jar'));
-  } catch {
-    return undefined;
-  }
-}
-function vm(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
-  try {
-    const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb === undefined ? undefined : Number(kb) * 1024;
-  } catch {
-    return undefined;
-  }
-}
 
 // The pool: an even role mix, one member in ten tied to one of the units the cases involve.
 const involvedSet = ['dept-urban-management', 'dept-housing', 'dept-ecology-environment', 'dept-water', 'd-haibin', 's-haibin-dongmen'];
@@ -273,7 +252,7 @@ try {
   const jvmRss = jvm === undefined ? undefined : vm(jvm, 'VmRSS');
   const jvmPeak = jvm === undefined ? undefined : vm(jvm, 'VmHWM');
   console.log(
-    `memory: bench process peak RSS ${mb(rssPeak)}, peak heap used ${mb(peakHeap)} (sampled every 25 ms); ` +
+    `memory: bench process peak RSS ${mb(rssPeak)}, peak heap used ${mb(peakHeapUsed())} (sampled every 25 ms); ` +
       (jvmRss === undefined ? 'DynamoDB Local JVM not found' : `DynamoDB Local JVM RSS ${mb(jvmRss)} now, ${mb(jvmPeak ?? 0)} peak`),
   );
 

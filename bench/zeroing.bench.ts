@@ -3,13 +3,14 @@
 // then carry every entry still open onto this month a page of 1,000 at a time. Last month holds 100,000 open entries
 // and 5,000 cleared ones (not carried). Wall time per phase against the 60 s target, where the time goes (DynamoDB
 // calls, Node and JVM CPU), a retried carry-over, memory; exits non-zero when an invariant fails at the end.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createTables } from '../adapters/dynamodb/create-tables.js';
 import { LedgerRepository } from '../adapters/dynamodb/ledger-repository.js';
 import { monthReport } from '../domain/zeroing/month-report.js';
 import { tables } from '../infra/manifest.js';
 import { localDynamoDbClient, startDynamoDbLocal } from '../local/dynamodb/dynamodb-local.js';
+import { dynamoDbLocalPid, peakHeapUsed, vm } from './support/process-memory.js';
 import { demoCity } from '../local/seed/demo-city.js';
 import { LedgerEntry, LedgerReason } from '../schemas/zeroing.js';
 
@@ -29,27 +30,6 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const secs = (ms: number) => (ms / 1000).toFixed(2);
 
-// Memory: the process's peak RSS from the kernel, the heap sampled; DynamoDB Local's JVM from /proc when found.
-let peakHeap = 0;
-const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 25);
-sampler.unref();
-/** The DynamoDB Local JVM among this process's children: the helper does not hand out its pid. */
-function dynamoDbLocalPid(): number | undefined {
-  try {
-    const children = readdirSync(`/proc/${process.pid}/task`).flatMap((t) => readFileSync(`/proc/${process.pid}/task/${t}/children`, 'utf8').split(' ').filter(Boolean));
-    return children.map(Number).find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('DynamoDBLocal.jar'));
-  } catch {
-    return undefined;
-  }
-}
-function vm(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
-  try {
-    const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb === undefined ? undefined : Number(kb) * 1024;
-  } catch {
-    return undefined;
-  }
-}
 /** A process's CPU time (user + system) in ms from /proc/<pid>/stat (clock ticks of 10 ms). */
 function cpuOf(pid: number | undefined): number {
   if (pid === undefined) return NaN;
@@ -310,7 +290,7 @@ try {
   const jvmRss = jvm === undefined ? undefined : vm(jvm, 'VmRSS');
   const jvmPeak = jvm === undefined ? undefined : vm(jvm, 'VmHWM');
   console.log(
-    `memory: bench process peak RSS ${mb(rssPeak)}, peak heap used ${mb(peakHeap)} (sampled every 25 ms; it holds the ${fmt(TOTAL)} seed entries besides); ` +
+    `memory: bench process peak RSS ${mb(rssPeak)}, peak heap used ${mb(peakHeapUsed())} (sampled every 25 ms; it holds the ${fmt(TOTAL)} seed entries besides); ` +
       (jvmRss === undefined ? 'DynamoDB Local JVM not found' : `DynamoDB Local JVM RSS ${mb(jvmRss)} now, ${mb(jvmPeak ?? 0)} peak`),
   );
 

@@ -3,6 +3,7 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { LedgerEntry, ZeroingCampaign } from '../../schemas/zeroing.js';
+import { queryAll } from './query-all.js';
 import { stripUndefined } from './ticket-item.js';
 import { decodeQueryCursor, encodeQueryCursor } from './cursor.js';
 
@@ -227,16 +228,10 @@ export class LedgerRepository {
     return all;
   }
 
-  private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>, max = Infinity): Promise<Item[]> {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const page = await this.db.send(new QueryCommand({ TableName: this.table, ...input, ExclusiveStartKey: start }));
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start && items.length < max);
-    return items.slice(0, max);
+  private queryAll(input: Parameters<typeof queryAll>[2], max?: number) {
+    return queryAll(this.db, this.table, input, max);
   }
+
 
 }
 

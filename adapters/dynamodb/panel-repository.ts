@@ -1,10 +1,11 @@
 // Joint-review panels in the PanelSeats table: a panel's record, one seat per member holding the vote, and each
 // member's count of open panels; every change a panel makes is one transaction, so nothing is half-written.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors.js';
 import { VoteRejectedError } from '../../domain/panel/panel-errors.js';
 import { Panel, type Seat, Vote } from '../../schemas/panel.js';
+import { queryAll } from './query-all.js';
 import { stripUndefined } from './ticket-item.js';
 
 // Sort keys of the items that are not a member's seat. `#panel` items also form the by-member index's partition of
@@ -182,16 +183,10 @@ export class PanelRepository {
     return records.map((r) => assemble(r, []));
   }
 
-  private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>, max = Infinity): Promise<Item[]> {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const page = await this.db.send(new QueryCommand({ TableName: this.table, ...input, ExclusiveStartKey: start }));
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start && items.length < max);
-    return items.slice(0, max);
+  private queryAll(input: Parameters<typeof queryAll>[2], max?: number) {
+    return queryAll(this.db, this.table, input, max);
   }
+
 
   private async batchGet(keys: Item[]): Promise<Item[]> {
     const found: Item[] = [];
