@@ -168,7 +168,7 @@ export const TicketReferredToPanel = z.object({
   ...base,
   type: z.literal('ticket.referred-to-panel'),
   reason: z.string(),
-  fromStatus: z.enum(['difficult', 'awaiting-designation']),
+  fromStatus: z.enum(['difficult', 'awaiting-designation', 'on-ledger']),
   involvedUnitIds: z.array(Id),
   leadUnitId: Id.optional(),
 });

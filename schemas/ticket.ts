@@ -120,7 +120,7 @@ export const WhistleParticipant = z.object({
 export const Review = z.object({
   referredAt: IsoDateTime,
   reason: z.string(),
-  fromStatus: z.enum(['difficult', 'awaiting-designation']),
+  fromStatus: z.enum(['difficult', 'awaiting-designation', 'on-ledger']),
   involvedUnitIds: z.array(Id),
   /** The unit an order to handle goes to when a vote names none (the unit that marked the case difficult). */
   leadUnitId: Id.optional(),

@@ -513,9 +513,11 @@ function zeroingCleared(mark: NonNullable<Ticket['zeroing']>, how: 'confirmed' |
 
 /** The supervision office hands a difficult or disputed case to a joint-review panel; the lifecycle convenes it. */
 function referToPanel(ticket: Ticket, command: Extract<TicketCommand, { type: 'decide-difficult'; decision: 'refer-to-panel' }>, ctx: DecisionContext): NewTicketEvent[] {
-  requireStatus(ticket, 'decide-difficult', ['difficult', 'awaiting-designation']);
+  // A ticket a unit holds may be referred while it is on the zeroing ledger: the office's way to settle what will not clear.
+  const onLedger = ticket.zeroing?.status === 'open' && (ticket.status === 'dispatched' || ticket.status === 'accepted');
+  if (!onLedger) requireStatus(ticket, 'decide-difficult', ['difficult', 'awaiting-designation']);
   command.involvedUnitIds.forEach((unitId, i) => requireHandlerUnit(unitId, ctx, `involvedUnitIds[${i}]`));
-  const leadUnitId = ticket.status === 'difficult' ? ticket.difficultUnitId : undefined;
+  const leadUnitId = ticket.status === 'difficult' ? ticket.difficultUnitId : onLedger ? ticket.unitId : undefined;
   const involvedUnitIds = [...new Set([...(leadUnitId ? [leadUnitId] : []), ...command.involvedUnitIds])];
   return [
     { ...stamp(ctx), type: 'ticket.difficult-decided', decision: 'refer-to-panel', explanation: command.reason },
@@ -523,7 +525,7 @@ function referToPanel(ticket: Ticket, command: Extract<TicketCommand, { type: 'd
       ...stamp(ctx),
       type: 'ticket.referred-to-panel',
       reason: command.reason,
-      fromStatus: ticket.status === 'difficult' ? 'difficult' : 'awaiting-designation',
+      fromStatus: onLedger ? 'on-ledger' : ticket.status === 'difficult' ? 'difficult' : 'awaiting-designation',
       involvedUnitIds,
       ...(leadUnitId ? { leadUnitId } : {}),
     },

@@ -630,6 +630,17 @@ describe('joint review', () => {
     expect(referred().refuse(supervisor, { ...refer, involvedUnitIds: ['nowhere'] }, monday).rule).toBe('decide-difficult.status');
   });
 
+  it('refers a ticket its unit holds while it is on the zeroing ledger, with that unit as the lead', () => {
+    const story = dispatchedNoiseComplaint();
+    const refer = { type: 'decide-difficult' as const, decision: 'refer-to-panel' as const, reason: '久拖未决，提请会商', involvedUnitIds: [] };
+    expect(story.refuse(supervisor, refer, monday).rule).toBe('decide-difficult.status');
+    story.do(system, { type: 'zeroing-assign', month: '2026-11', reason: 'overdue', unitId: 's-haibin-dongmen' }, monday);
+
+    story.do(supervisor, refer, monday);
+
+    expect(story.ticket).toMatchObject({ status: 'in-review', review: { fromStatus: 'on-ledger', leadUnitId: 's-haibin-dongmen', involvedUnitIds: ['s-haibin-dongmen'] } });
+  });
+
   it('names an involved unit that is not a handler of the city', () => {
     const story = dispatchedNoiseComplaint();
     story.do(dongmen, { type: 'mark-difficult', reason: '涉及违建认定' }, monday);
