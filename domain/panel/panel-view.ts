@@ -36,10 +36,3 @@ export function panelView(panel: Panel, ticket: Ticket | undefined, actor: UserA
     ...(panel.status === 'closed' ? { votes: cast.sort((a, b) => a.castAt.localeCompare(b.castAt)), result } : {}),
   };
 }
-
-/** The first instant of a `YYYY-MM` month in Beijing, and of the month after, as UTC ISO strings. */
-export function beijingMonth(month: string): { from: string; to: string } {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const start = (y: number, mo: number) => new Date(Date.UTC(y, mo - 1, 1) - 8 * 3600_000).toISOString();
-  return { from: start(year, m), to: m === 12 ? start(year + 1, 1) : start(year, m + 1) };
-}
