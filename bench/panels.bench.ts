@@ -11,7 +11,7 @@ import { castVote } from '../domain/panel/cast-vote.js';
 import { convenePanel } from '../domain/panel/convene-panel.js';
 import { tallyVotes } from '../domain/panel/tally-votes.js';
 import { tables } from '../infra/manifest.js';
-import { localDynamoDbClient, startDynamoDbLocal } from '../local/dynamodb/dynamodb-local.js';
+import { benchDynamoDb, invariants } from './support/bench-dynamodb.js';
 import { dynamoDbLocalPid, peakHeapUsed, vm } from './support/process-memory.js';
 import { demoCity } from '../local/seed/demo-city.js';
 import { type CastVote, defaultPanelRules, type Panel, type PanelMember, PanelRole, PanelRules } from '../schemas/panel.js';
@@ -100,17 +100,9 @@ function ballot(n: number, s: number): CastVote {
   }
 }
 
-const failures: string[] = [];
-const check = (ok: boolean, what: string) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures.push(what);
-};
-
-const ddb = await startDynamoDbLocal({ port: Number(process.env.BENCH_DYNAMODB_PORT ?? 8767) });
-const stopOnSignal = () => void ddb.stop().finally(() => process.exit(130));
-process.once('SIGINT', stopOnSignal);
-process.once('SIGTERM', stopOnSignal);
-const client = localDynamoDbClient(ddb.endpoint);
+const { failures, check } = invariants();
+const ddb = await benchDynamoDb(Number(process.env.BENCH_DYNAMODB_PORT ?? 8767));
+const client = ddb.client;
 try {
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   await createTables(client, tables.filter((t) => t.name === 'PanelSeats'), (n) => `bench-${n}`);
@@ -258,7 +250,7 @@ try {
 
   console.log('\n## Invariants');
   check(panels.filter(Boolean).length === PANELS, `${fmt(PANELS)} panels convened`);
-  check([...seatsOf].every(([id, k]) => loadsOpen.get(id) === k), 'each member\'s stored open count equals the seats handed out (no lost load update)');
+  check([...seatsOf].every(([id, k]) => (loadsOpen.get(id) ?? 0) === k), 'each member\'s stored open count equals the seats handed out (no lost load update)');
   check(Math.max(...loads) <= rules.maxOpenPanelsPerMember, `no member over ${rules.maxOpenPanelsPerMember} open panels`);
   check(
     panels.every((p) => new Set(p.seats.map((s) => s.memberId)).size === rules.size && rules.requiredRoles.every((r) => p.seats.some((s) => s.role === r))),

@@ -9,7 +9,7 @@ import { createTables } from '../adapters/dynamodb/create-tables.js';
 import { LedgerRepository } from '../adapters/dynamodb/ledger-repository.js';
 import { monthReport } from '../domain/zeroing/month-report.js';
 import { tables } from '../infra/manifest.js';
-import { localDynamoDbClient, startDynamoDbLocal } from '../local/dynamodb/dynamodb-local.js';
+import { benchDynamoDb, invariants } from './support/bench-dynamodb.js';
 import { dynamoDbLocalPid, peakHeapUsed, vm } from './support/process-memory.js';
 import { demoCity } from '../local/seed/demo-city.js';
 import { LedgerEntry, LedgerReason } from '../schemas/zeroing.js';
@@ -109,17 +109,9 @@ const eventsOf = (type: string | undefined) => (type === 'Task' ? 5 : 2);
 const perPageEvents = LOOP.reduce((n, s) => n + eventsOf(asl.States[s]?.Type), 0);
 const fixedEvents = 2 + Object.entries(asl.States).reduce((n, [name, s]) => n + (LOOP.includes(name) ? 0 : eventsOf(s.Type)), 0);
 
-const failures: string[] = [];
-const check = (ok: boolean, what: string) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures.push(what);
-};
-
-const ddb = await startDynamoDbLocal({ port: Number(process.env.BENCH_DYNAMODB_PORT ?? 8768) });
-const stopOnSignal = () => void ddb.stop().finally(() => process.exit(130));
-process.once('SIGINT', stopOnSignal);
-process.once('SIGTERM', stopOnSignal);
-const client = localDynamoDbClient(ddb.endpoint);
+const { failures, check } = invariants();
+const ddb = await benchDynamoDb(Number(process.env.BENCH_DYNAMODB_PORT ?? 8768));
+const client = ddb.client;
 try {
   client.middlewareStack.add(
     (next, context) => async (args) => {
