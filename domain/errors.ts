@@ -45,6 +45,16 @@ export class NotFoundError extends CaseworkError {
   }
 }
 
+/** Nothing answers to what was given, said without telling which part did not fit (404). */
+export class NoMatchError extends CaseworkError {
+  readonly status = 404;
+}
+
+/** Too many tries in a short time (429). */
+export class TooManyRequestsError extends CaseworkError {
+  readonly status = 429;
+}
+
 /** The actor may not do this to this ticket (403). */
 export class ForbiddenError extends CaseworkError {
   readonly status = 403;

@@ -70,6 +70,12 @@ export const tables: TableSpec[] = [
     indexes: [{ name: 'by-member', partitionKey: { name: 'memberId', type: S }, sortKey: { name: 'deadline', type: S } }],
   },
   {
+    name: 'Throttles',
+    purpose: "tries counted in fixed windows (the citizen's progress lookup: per ticket and per address), removed by TTL when the window is over",
+    partitionKey: { name: 'key', type: S },
+    ttlAttribute: 'expiresAt',
+  },
+  {
     name: 'UnitMetrics',
     purpose: "the league table's aggregates: per (month, unit) one string set per counted figure, added to from the event stream (a replay adds nothing)",
     partitionKey: { name: 'month', type: S },
@@ -177,6 +183,7 @@ export const manifest: Manifest = {
     { name: 'carry-over-zeroing', entry: 'functions/tasks/carry-over-zeroing.ts', tables: { Ledger: 'read-write' } },
     { name: 'read-zeroing', entry: 'functions/api/read-zeroing.ts', tables: { Ledger: 'read' } },
     { name: 'league-table', entry: 'functions/api/league-table.ts', tables: { UnitMetrics: 'read' } },
+    { name: 'citizen-progress', entry: 'functions/api/citizen-progress.ts', tables: { Tickets: 'read', Directory: 'read', Throttles: 'read-write' } },
   ],
   stateMachines: [
     // Declared before the lifecycle, which starts it as a child execution.
@@ -217,6 +224,8 @@ export const manifest: Manifest = {
   ],
   routes: [
     { method: 'GET', path: '/openapi.json', function: 'openapi', auth: false },
+    // 我的诉求: a citizen follows a request by its number and the last four digits of the phone, without signing in.
+    { method: 'GET', path: '/v1/progress/{id}', function: 'citizen-progress', auth: false },
     { method: 'GET', path: '/v1/units', function: 'list-units', auth: true },
     { method: 'GET', path: '/v1/catalogue', function: 'list-catalogue', auth: true },
     { method: 'POST', path: '/v1/tickets', function: 'create-ticket', auth: true },

@@ -21,7 +21,7 @@ interface Contract {
   summary: string;
   request?: z.ZodType;
   query?: z.ZodObject;
-  errors?: Partial<Record<'400' | '403' | '404' | '409' | '422', string>>;
+  errors?: Partial<Record<'400' | '403' | '404' | '409' | '422' | '429', string>>;
   response: z.ZodType;
 }
 
@@ -74,6 +74,15 @@ const contracts: Record<string, Contract> = {
       '404': 'No campaign for that month',
     },
     response: z.object({ items: z.array(z.union([LedgerEntry, ZeroingCampaign])), cursor: z.string().optional() }),
+  },
+  'citizen-progress': {
+    summary: "我的诉求, without signing in: a request's status, handling unit and reply, for its number and the last four digits of the caller's phone (query `phone`); nothing about the caller",
+    errors: {
+      '400': '`phone` is not four digits',
+      '404': 'No request with that number and those digits (the same answer whichever was wrong)',
+      '429': 'Five wrong tries for a request (or thirty tries from an address) within the hour: every try is refused until it is over',
+    },
+    response: z.object({ ticketId: z.string(), status: z.string(), statusName: z.object({ zh: z.string(), en: z.string() }), unit: z.object({ id: z.string(), name: z.object({ zh: z.string(), en: z.string() }) }).optional(), reply: z.string().optional(), updatedAt: z.string(), updatedAtBeijing: z.string() }),
   },
   'unit-subscriptions': {
     summary: "A unit's (or a panel member's) notification subscriptions (administrators); a webhook secret is write-only and answered as secretSet",

@@ -33,7 +33,7 @@ export function acknowledgeUserPool(pool: IConstruct): void {
 }
 
 export function acknowledgePublicRoute(route: IConstruct): void {
-  ack(route, 'APIG4', 'Public by design in the manifest (auth: false), e.g. the OpenAPI document; it serves no ticket data.');
+  ack(route, 'APIG4', "Public by design in the manifest (auth: false): the OpenAPI document, and the citizen's progress lookup, which answers only a ticket number with the last four digits of its caller's phone (status, unit, reply) and refuses bursts of tries per ticket and per address.");
 }
 
 export function acknowledgeWeb(bucket: IConstruct, distribution: IConstruct): void {

@@ -58,6 +58,8 @@ beforeAll(async () => {
 
   const id = await city.open(noiseComplaint);
   expect((await city.act('clerk-haibin-dongmen', id, { type: 'accept' })).status).toBe(200);
+  // The citizen follows the request without signing in.
+  expect((await call(runtime, 'GET', `/v1/progress/${id}?phone=0001`)).status).toBe(200);
   expect((await call(runtime, 'GET', '/v1/tickets?unitId=s-haibin-dongmen', undefined, clerk)).status).toBe(200);
   // Listings through the search tokens (loading the tickets they name), a queue and the history indexes.
   const operator = await login(runtime, 'operator-1');
