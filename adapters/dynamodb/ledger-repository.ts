@@ -8,6 +8,8 @@ import { stripUndefined } from './ticket-item.js';
 import { decodeQueryCursor, encodeQueryCursor } from './cursor.js';
 
 const CAMPAIGN = '#campaign';
+// The campaign's panel findings are string sets of ticket ids on its record, added to one at a time.
+const FINDING_SETS = { 'beyond-policy': 'beyondPolicyTickets', unreasonable: 'unreasonableTickets' } as const;
 
 type Item = Record<string, unknown>;
 
@@ -39,7 +41,7 @@ export class LedgerRepository {
   async openCampaign(campaign: ZeroingCampaign): Promise<boolean> {
     try {
       await this.db.send(
-        new PutCommand({ TableName: this.table, Item: { ...stripUndefined(campaign), ticketId: CAMPAIGN }, ConditionExpression: 'attribute_not_exists(ticketId)' }),
+        new PutCommand({ TableName: this.table, Item: { ...stripUndefined(recordOf(campaign)), ticketId: CAMPAIGN }, ConditionExpression: 'attribute_not_exists(ticketId)' }),
       );
       return true;
     } catch (error) {
@@ -68,13 +70,19 @@ export class LedgerRepository {
     }
   }
 
-  /** Counts a ticket a panel closed with a finding in the month (a set: a replayed record counts once). */
-  async countPanelFinding(month: string, finding: 'beyond-policy' | 'unreasonable', ticketId: string): Promise<void> {
-    const campaign = (await this.campaign(month)) ?? { month, status: 'open' as const, openedAt: new Date(0).toISOString(), panelFindings: { 'beyond-policy': [], unreasonable: [] } };
-    const findings = campaign.panelFindings[finding];
-    if (findings.includes(ticketId)) return;
+  /**
+   * Counts a ticket a panel closed with a finding in the month: added to a string set on the campaign's record (a
+   * replayed record counts once; nothing else of the record is touched, so a closing at the same moment stands).
+   */
+  async countPanelFinding(month: string, finding: 'beyond-policy' | 'unreasonable', ticketId: string, at: string): Promise<void> {
     await this.db.send(
-      new PutCommand({ TableName: this.table, Item: { ...stripUndefined({ ...campaign, panelFindings: { ...campaign.panelFindings, [finding]: [...findings, ticketId] } }), ticketId: CAMPAIGN } }),
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { month, ticketId: CAMPAIGN },
+        UpdateExpression: 'ADD #findings :ticket SET #status = if_not_exists(#status, :open), openedAt = if_not_exists(openedAt, :at)',
+        ExpressionAttributeNames: { '#findings': FINDING_SETS[finding], '#status': 'status' },
+        ExpressionAttributeValues: { ':ticket': new Set([ticketId]), ':open': 'open', ':at': at },
+      }),
     );
   }
 
@@ -236,6 +244,13 @@ export class LedgerRepository {
 }
 
 function campaignOf(item: Item): ZeroingCampaign {
-  const { ticketId: _marker, ...campaign } = item;
-  return ZeroingCampaign.parse(campaign);
+  const { ticketId: _marker, beyondPolicyTickets, unreasonableTickets, ...campaign } = item;
+  const ids = (set: unknown) => (set instanceof Set ? [...(set as Set<string>)].sort() : []);
+  return ZeroingCampaign.parse({ ...campaign, panelFindings: { 'beyond-policy': ids(beyondPolicyTickets), unreasonable: ids(unreasonableTickets) } });
+}
+
+/** The record as stored: the findings live in their sets, not in the record's body. */
+function recordOf(campaign: ZeroingCampaign): Omit<ZeroingCampaign, 'panelFindings'> {
+  const { panelFindings: _sets, ...record } = campaign;
+  return record;
 }

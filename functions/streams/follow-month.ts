@@ -52,7 +52,7 @@ async function followLedger(event: TicketEvent): Promise<void> {
       await ledger.clear(event.ticketId, event.how === 'confirmed' ? 'cleared' : 'explained', event.at, event.reason);
       return;
     case 'ticket.closed':
-      if (event.outcome.panelFinding) await ledger.countPanelFinding(month, event.outcome.panelFinding, event.ticketId);
+      if (event.outcome.panelFinding) await ledger.countPanelFinding(month, event.outcome.panelFinding, event.ticketId, event.at);
       break;
     default:
       break;

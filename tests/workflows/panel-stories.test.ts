@@ -121,6 +121,10 @@ describe('a panel without a decision', () => {
     const closed = await world.city.ticket(id);
     expect(closed).toMatchObject({ status: 'closed', outcome: { resolution: 'explained', panelFinding: 'beyond-policy' } });
     expect(String((closed.outcome as unknown as { explanation: string }).explanation)).toContain('超出现行政策');
+    // Counted apart for the month's zeroing report (the month it closed in).
+    const month = new Date(Date.parse(String(closed.closedAt)) + 8 * 3600_000).toISOString().slice(0, 7);
+    const campaign = await call(world.runtime, 'GET', `/v1/zeroing/campaigns/${month}`, undefined, await login(world.runtime, 'supervisor-1'));
+    expect(campaign.body).toMatchObject({ panelFindings: { 'beyond-policy': [id] } });
     expect(phasesOf(await world.city.lifecyclePath(id)).slice(-2)).toEqual(['In joint review', 'Closed']);
   });
 

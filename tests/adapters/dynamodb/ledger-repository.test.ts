@@ -74,4 +74,15 @@ describe('the DynamoDB zeroing ledger', () => {
     expect(await ledger.closeCampaign('2027-02', '2027-02-28T16:00:00.000Z', { open: 9 })).toBe(false);
     expect(await ledger.campaign('2027-02')).toMatchObject({ status: 'closed', report: { open: 0 } });
   });
+
+  it("counts a panel's findings once per ticket, on a campaign that may not have opened yet, and leaves a closing as it is", async () => {
+    await ledger.countPanelFinding('2027-03', 'beyond-policy', 'T-9', '2027-03-05T02:00:00.000Z');
+    await ledger.countPanelFinding('2027-03', 'beyond-policy', 'T-9', '2027-03-05T02:00:00.000Z');
+    await ledger.countPanelFinding('2027-03', 'unreasonable', 'T-8', '2027-03-06T02:00:00.000Z');
+    expect(await ledger.openCampaign({ month: '2027-03', status: 'open', openedAt: '2027-02-28T16:00:00.000Z', panelFindings: { 'beyond-policy': [], unreasonable: [] } })).toBe(false);
+    await ledger.closeCampaign('2027-03', '2027-03-31T16:00:00.000Z', { open: 0 });
+    await ledger.countPanelFinding('2027-03', 'unreasonable', 'T-7', '2027-03-31T16:00:01.000Z');
+
+    expect(await ledger.campaign('2027-03')).toMatchObject({ status: 'closed', panelFindings: { 'beyond-policy': ['T-9'], unreasonable: ['T-7', 'T-8'] } });
+  });
 });
