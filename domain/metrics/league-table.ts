@@ -11,7 +11,8 @@ export type LeagueRow = UnitMetrics & { score: number | null; rank: number };
 export function leagueTable(month: string, counted: { unitId: string; counts: Record<FactSet, number> }[]): LeagueRow[] {
   // As unit-metrics.ts: a unit is in a month's table once a ticket was dispatched to it that month.
   const rows = counted.filter(({ counts }) => counts.dispatched > 0).map(({ unitId, counts: c }) => {
-    const acceptedOnTime = c.dispatched - c.lateAcceptance;
+    // A dispatch still inside its acceptance time is neither: the rate is of the dispatches answered or missed.
+    const acceptedOnTime = c.acceptedOnTime;
     const resolvedOnTime = c.resolved - c.lateResolution;
     const firstDispatchKept = c.firstDispatched - c.returnedFirst;
     const metrics: UnitMetrics = {
@@ -19,7 +20,7 @@ export function leagueTable(month: string, counted: { unitId: string; counts: Re
       unitId,
       dispatched: c.dispatched,
       acceptedOnTime,
-      responseRate: rate(acceptedOnTime, c.dispatched),
+      responseRate: rate(acceptedOnTime, acceptedOnTime + c.lateAcceptance),
       resolved: c.resolved,
       resolvedOnTime,
       onTimeCompletionRate: rate(resolvedOnTime, c.resolved),

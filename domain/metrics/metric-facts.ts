@@ -4,7 +4,7 @@ import type { TicketEvent } from '../../schemas/ticket-events.js';
 import { monthOf } from '../zeroing/months.js';
 
 /** The sets a unit's month is counted from (unit-metrics.ts defines each figure). */
-export const factSets = ['dispatched', 'lateAcceptance', 'resolved', 'lateResolution', 'firstDispatched', 'returnedFirst', 'callbacks', 'confirmedResolved', 'satisfied', 'noAnswer', 'overdue'] as const;
+export const factSets = ['dispatched', 'acceptedOnTime', 'lateAcceptance', 'resolved', 'lateResolution', 'firstDispatched', 'returnedFirst', 'callbacks', 'confirmedResolved', 'satisfied', 'noAnswer', 'overdue'] as const;
 export type FactSet = (typeof factSets)[number];
 
 export interface MetricFact {
@@ -25,7 +25,8 @@ export function metricFacts(history: readonly TicketEvent[], index: number): Met
   const before = history.slice(0, index);
   switch (event.type) {
     case 'ticket.dispatched': {
-      const facts = [fact(event.unitId, 'dispatched'), ...unansweredDispatch(before, event)];
+      // An order to handle arrives accepted: answered at once.
+      const facts = [fact(event.unitId, 'dispatched'), ...(event.accepted ? [fact(event.unitId, 'acceptedOnTime')] : []), ...unansweredDispatch(before, event)];
       if (event.reason === 'direct' && !before.some((e) => e.type === 'ticket.dispatched')) facts.push(fact(event.unitId, 'firstDispatched'));
       return facts;
     }
@@ -34,9 +35,10 @@ export function metricFacts(history: readonly TicketEvent[], index: number): Met
       return [fact(event.fromUnitId, 'overdue'), ...unansweredDispatch(before, event)];
     case 'ticket.accepted': {
       const dispatch = pendingDispatch(before);
-      const deadline = dispatch?.deadlines.accept;
-      if (!dispatch || dispatch.unitId !== event.unitId || deadline === undefined || Date.parse(event.at) <= Date.parse(deadline)) return [];
-      return [fact(dispatch.unitId, 'lateAcceptance', id, dispatch.at)];
+      if (!dispatch || dispatch.unitId !== event.unitId) return [];
+      const deadline = dispatch.deadlines.accept;
+      const late = deadline !== undefined && Date.parse(event.at) > Date.parse(deadline);
+      return [fact(dispatch.unitId, late ? 'lateAcceptance' : 'acceptedOnTime', id, dispatch.at)];
     }
     case 'ticket.returned': {
       const first = history.find((e): e is Of<'ticket.dispatched'> => e.type === 'ticket.dispatched');
