@@ -16,6 +16,12 @@ export interface MetricFact {
 
 type Of<T extends TicketEvent['type']> = Extract<TicketEvent, { type: T }>;
 
+/** The events that add facts; every other event adds none, so its history need not be read. */
+export const factEventTypes = new Set<TicketEvent['type']>(['ticket.dispatched', 'ticket.escalated', 'ticket.accepted', 'ticket.returned', 'ticket.resolved', 'ticket.callback-recorded']);
+
+/** True when the event's facts follow from the event alone: a ticket's first, direct dispatch has nothing before it. */
+export const factsNeedNoHistory = (event: TicketEvent): boolean => event.type === 'ticket.dispatched' && event.reason === 'direct';
+
 /** What `history[index]` adds to the units' months, given the ticket's history up to it (in seq order). */
 export function metricFacts(history: readonly TicketEvent[], index: number): MetricFact[] {
   const event = history[index];

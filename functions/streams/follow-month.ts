@@ -7,7 +7,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { ConflictError } from '../../domain/errors.js';
 import { applyCommand } from '../../domain/tickets/apply-command.js';
-import { metricFacts } from '../../domain/metrics/metric-facts.js';
+import { factEventTypes, factsNeedNoHistory, metricFacts } from '../../domain/metrics/metric-facts.js';
 import { ledgerReasonOf } from '../../domain/zeroing/ledger-reason.js';
 import { monthOf } from '../../domain/zeroing/months.js';
 import { systemActor } from '../../schemas/actor.js';
@@ -35,7 +35,9 @@ export const handler = middy(async (stream: DynamoDBStreamEvent) => {
 
 /** The league table: what this event adds to its units' months, read against the ticket's history up to it. */
 async function countFacts(event: TicketEvent): Promise<void> {
-  const history = (await tickets.history(event.ticketId)).sort((a, b) => a.seq - b.seq);
+  if (!factEventTypes.has(event.type)) return;
+  // Most events need the history before them; a first, direct dispatch (one per ticket) does not: skip the read.
+  const history = factsNeedNoHistory(event) ? [event] : (await tickets.history(event.ticketId)).sort((a, b) => a.seq - b.seq);
   const facts = metricFacts(history, history.findIndex((e) => e.seq === event.seq));
   if (facts.length > 0) await unitMetrics.add(facts);
 }
@@ -57,6 +59,8 @@ async function followLedger(event: TicketEvent): Promise<void> {
     default:
       break;
   }
+  // Only a closing or an escalation can put a ticket on the ledger: no read for any other event.
+  if (event.type !== 'ticket.closed' && event.type !== 'ticket.escalated') return;
   const ticket = await tickets.get(event.ticketId);
   const joins = ticket && ledgerReasonOf(event, ticket);
   if (!joins) return;
