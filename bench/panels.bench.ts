@@ -100,7 +100,7 @@ function ballot(n: number, s: number): CastVote {
   }
 }
 
-const { failures, check } = invariants();
+const { check, fail, finish } = invariants();
 const ddb = await benchDynamoDb(Number(process.env.BENCH_DYNAMODB_PORT ?? 8767));
 const client = ddb.client;
 try {
@@ -262,13 +262,8 @@ try {
   check(closedNow === PANELS && listed.length === PANELS && listed.every((p) => p.status === 'closed'), 'every panel closed (and listed closed)');
   check(memberIds.every((id) => (loadsAfter.get(id) ?? 0) === 0), "every member's open count back to 0");
 } catch (error) {
-  failures.push(String(error));
-  console.error(error);
+  fail(error);
 } finally {
-  client.destroy();
   await ddb.stop();
 }
-if (failures.length > 0) {
-  console.error(`\n${failures.length} invariant(s) failed`);
-  process.exitCode = 1;
-}
+finish();

@@ -109,7 +109,7 @@ const eventsOf = (type: string | undefined) => (type === 'Task' ? 5 : 2);
 const perPageEvents = LOOP.reduce((n, s) => n + eventsOf(asl.States[s]?.Type), 0);
 const fixedEvents = 2 + Object.entries(asl.States).reduce((n, [name, s]) => n + (LOOP.includes(name) ? 0 : eventsOf(s.Type)), 0);
 
-const { failures, check } = invariants();
+const { check, fail, finish } = invariants();
 const ddb = await benchDynamoDb(Number(process.env.BENCH_DYNAMODB_PORT ?? 8768));
 const client = ddb.client;
 try {
@@ -302,13 +302,8 @@ try {
   check(carry2.carried === 0 && carry2.read === OPEN, `a retried carry-over writes 0 entries (wrote ${fmt(carry2.carried)}, read ${fmt(carry2.read)})`);
   check(events <= HISTORY_LIMIT, `the machine's history (${fmt(events)} events) fits ${fmt(HISTORY_LIMIT)}`);
 } catch (error) {
-  failures.push(String(error));
-  console.error(error);
+  fail(error);
 } finally {
-  client.destroy();
   await ddb.stop();
 }
-if (failures.length > 0) {
-  console.error(`\n${failures.length} invariant(s) failed`);
-  process.exitCode = 1;
-}
+finish();

@@ -105,17 +105,7 @@ export class LedgerRepository {
     const month = entries[0]?.month;
     if (month === undefined) return 0;
     if (entries.some((e) => e.month !== month)) throw new Error('enterAll writes the entries of one month');
-    const ids = entries.map((e) => e.ticketId).sort();
-    const present = new Set(
-      (
-        await this.queryAll({
-          KeyConditionExpression: '#month = :m AND ticketId BETWEEN :first AND :last',
-          ProjectionExpression: 'ticketId',
-          ExpressionAttributeNames: { '#month': 'month' },
-          ExpressionAttributeValues: { ':m': month, ':first': ids[0], ':last': ids.at(-1) },
-        })
-      ).map((item) => String(item.ticketId)),
-    );
+    const present = new Set((await this.inRange(month, entries.map((e) => e.ticketId))).map((item) => String(item.ticketId)));
     const fresh = entries.filter((e) => !present.has(e.ticketId));
     const batches: LedgerEntry[][] = [];
     for (let j = 0; j < fresh.length; j += 25) batches.push(fresh.slice(j, j + 25));
@@ -152,19 +142,30 @@ export class LedgerRepository {
    */
   async settleCarried(from: string, month: string, ticketIds: string[]): Promise<number> {
     if (ticketIds.length === 0) return 0;
-    const ids = [...ticketIds].sort();
-    // Only what is no longer open comes back, and only the fields a clearing copies.
-    const source = await this.queryAll({
-      KeyConditionExpression: '#month = :m AND ticketId BETWEEN :first AND :last',
-      FilterExpression: '#status <> :open',
-      ProjectionExpression: 'ticketId, #status, clearedAt, note',
-      ExpressionAttributeNames: { '#month': 'month', '#status': 'status' },
-      ExpressionAttributeValues: { ':m': from, ':first': ids[0], ':last': ids.at(-1), ':open': 'open' },
-    });
-    const wanted = new Set(ids);
+    const source = await this.inRange(from, ticketIds, true);
+    const wanted = new Set(ticketIds);
     const settled = source.filter((e) => wanted.has(String(e.ticketId)));
     const done = await Promise.all(settled.map((e) => this.clearIn(month, String(e.ticketId), e.status as 'cleared' | 'explained', String(e.clearedAt), e.note as string | undefined)));
     return done.filter(Boolean).length;
+  }
+
+  /**
+   * The month's entries whose ticket id falls between the least and greatest of `ticketIds` (one key-range Query, not
+   * a read per id: a page of entries is a sorted run): their ids, or with `settled` only those no longer open, with
+   * what a clearing copies.
+   */
+  private inRange(month: string, ticketIds: readonly string[], settled = false): Promise<Item[]> {
+    const ids = [...ticketIds].sort();
+    const key = { KeyConditionExpression: '#month = :m AND ticketId BETWEEN :first AND :last' };
+    const range = { ':m': month, ':first': ids[0], ':last': ids.at(-1) };
+    if (!settled) return this.queryAll({ ...key, ProjectionExpression: 'ticketId', ExpressionAttributeNames: { '#month': 'month' }, ExpressionAttributeValues: range });
+    return this.queryAll({
+      ...key,
+      FilterExpression: '#status <> :open',
+      ProjectionExpression: 'ticketId, #status, clearedAt, note',
+      ExpressionAttributeNames: { '#month': 'month', '#status': 'status' },
+      ExpressionAttributeValues: { ...range, ':open': 'open' },
+    });
   }
 
   private async clearIn(month: string, ticketId: string, status: 'cleared' | 'explained', at: string, note?: string): Promise<boolean> {

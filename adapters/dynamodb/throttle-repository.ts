@@ -9,7 +9,7 @@ export class ThrottleRepository {
   ) {}
 
   /** Tries counted under `key` in the window that holds `now`. */
-  async tries(key: string, windowSeconds: number, now: Date): Promise<number> {
+  async tries(key: string, now: Date): Promise<number> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: { key }, ConsistentRead: true }));
     return Item && Number(Item.expiresAt) > now.getTime() / 1000 ? Number(Item.tries) : 0;
   }

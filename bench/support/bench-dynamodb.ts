@@ -8,15 +8,32 @@ export async function benchDynamoDb(port: number): Promise<{ client: DynamoDBCli
   const stopOnSignal = () => void ddb.stop().finally(() => process.exit(130));
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
-  return { client: localDynamoDbClient(ddb.endpoint), stop: () => ddb.stop() };
+  const client = localDynamoDbClient(ddb.endpoint);
+  return {
+    client,
+    stop: async () => {
+      client.destroy();
+      await ddb.stop();
+    },
+  };
 }
 
-/** Invariant checks printed as they run; `failures` lists those that did not hold (the bench exits non-zero then). */
+/** Invariant checks printed as they run; `finish` says how many did not hold and makes the bench exit non-zero then. */
 export function invariants() {
   const failures: string[] = [];
   const check = (ok: boolean, what: string) => {
     console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
     if (!ok) failures.push(what);
   };
-  return { failures, check };
+  /** A bench that threw counts as a failed invariant. */
+  const fail = (error: unknown) => {
+    failures.push(String(error));
+    console.error(error);
+  };
+  const finish = () => {
+    if (failures.length === 0) return;
+    console.error(`\n${failures.length} invariant(s) failed`);
+    process.exitCode = 1;
+  };
+  return { check, fail, finish };
 }

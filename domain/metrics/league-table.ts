@@ -1,4 +1,5 @@
 // The month's league table of units: each unit's figures from its counted sets, a weighted score, and its rank.
+import { toCsv } from '../spreadsheet.js';
 import type { UnitMetrics } from './unit-metrics.js';
 import type { FactSet } from './metric-facts.js';
 
@@ -67,7 +68,7 @@ const columns: [keyof LeagueRow, string][] = [
   ['overdue', '超期件数'],
 ];
 
-/** The table as CSV for Excel: UTF-8 with a byte-order mark, rates as percentages. */
+/** The table as CSV for Excel, rates as percentages. */
 export function leagueCsv(rows: LeagueRow[]): string {
   const cell = (row: LeagueRow, key: keyof LeagueRow) => {
     const value = row[key];
@@ -75,5 +76,5 @@ export function leagueCsv(rows: LeagueRow[]): string {
     return key.endsWith('Rate') || key === 'firstDispatchAccuracy' ? `${Math.round(Number(value) * 1000) / 10}%` : String(value);
   };
   const lines = [columns.map(([, name]) => name), ...rows.map((row) => columns.map(([key]) => cell(row, key)))];
-  return `\uFEFF${lines.map((line) => line.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n')}\r\n`;
+  return toCsv(lines);
 }

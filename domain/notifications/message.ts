@@ -4,6 +4,7 @@ import type { Delivery } from '../../schemas/delivery.js';
 import type { Ticket } from '../../schemas/ticket.js';
 import { statusNames } from '../tickets/names.js';
 import { beijingTime } from '../time/beijing-time.js';
+import { ledgerReasonNames } from '../zeroing/ledger-reason.js';
 import { monthBounds } from '../zeroing/months.js';
 import type { Notice } from './channel.js';
 import { caseSummary } from '../panel/panel-view.js';
@@ -127,12 +128,10 @@ export function undeliveredNotice(delivery: Delivery, at: Date, webBaseUrl: stri
   };
 }
 
-const ledgerReasons = { unresolved: '未解决', unsatisfied: '不满意', overdue: '超期' } as const;
-
 // Why the ticket is on the ledger, and by when it must be cleared: the last instant of the month in Beijing.
 function zeroingLine(mark: NonNullable<Ticket['zeroing']>): string {
   const lastMinute = new Date(monthBounds(mark.month).end.getTime() - 60_000).toISOString();
-  return `清零台账：${mark.month}（${ledgerReasons[mark.reason]}），销号时限：${shanghaiTime(lastMinute)}`;
+  return `清零台账：${mark.month}（${ledgerReasonNames[mark.reason]}），销号时限：${shanghaiTime(lastMinute)}`;
 }
 
 function shanghaiTime(iso: string): string {

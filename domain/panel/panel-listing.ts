@@ -4,13 +4,12 @@ import type { Panel } from '../../schemas/panel.js';
 import type { ListPanelsQuery } from '../../schemas/panel-query.js';
 import { ForbiddenError } from '../errors.js';
 import { isInMonth } from '../zeroing/months.js';
-
-const OVERSEERS = new Set(['supervisor', 'admin']);
+import { PANEL_OVERSEERS } from './panel-view.js';
 
 /** The member whose panels to list (a panelist's own by default), or undefined for every panel (supervision office only). */
 export function listedMember(query: ListPanelsQuery, actor: UserActor): string | undefined {
   const member = query.member === 'me' || (query.member === undefined && actor.role === 'panelist') ? actor.memberId : query.member;
-  const allowed = OVERSEERS.has(actor.role) || (member !== undefined && member === actor.memberId);
+  const allowed = PANEL_OVERSEERS.has(actor.role) || (member !== undefined && member === actor.memberId);
   if (!allowed) {
     throw new ForbiddenError('panels.list-role', { zh: '只有会商成员本人和市热线办可以查看会商列表', en: 'only panel members (their own) and the supervision office list panels' });
   }

@@ -5,7 +5,8 @@ import type { Panel } from '../../schemas/panel.js';
 import type { Ticket } from '../../schemas/ticket.js';
 import { ForbiddenError } from '../errors.js';
 
-const OVERSEERS = new Set(['supervisor', 'admin']);
+/** Who reads every panel: the supervision office and administrators. */
+export const PANEL_OVERSEERS: ReadonlySet<string> = new Set(['supervisor', 'admin']);
 
 /** The case as the panel reads it: what was asked and where, never who called or their number. */
 export function caseSummary(ticket: Ticket) {
@@ -15,7 +16,7 @@ export function caseSummary(ticket: Ticket) {
 
 /** True when the person sits on the panel or oversees panels. */
 export function mayRead(panel: Pick<Panel, 'seats'>, actor: UserActor): boolean {
-  return OVERSEERS.has(actor.role) || (actor.role === 'panelist' && panel.seats.some((s) => s.memberId === actor.memberId));
+  return PANEL_OVERSEERS.has(actor.role) || (actor.role === 'panelist' && panel.seats.some((s) => s.memberId === actor.memberId));
 }
 
 /** The panel as this person may see it; anyone else is refused. */
@@ -30,7 +31,7 @@ export function panelView(panel: Panel, ticket: Ticket | undefined, actor: UserA
     ...open,
     case: ticket ? caseSummary(ticket) : undefined,
     // Who sat out and why is the supervision office's record, not the members' business.
-    ...(OVERSEERS.has(actor.role) ? { skipped } : {}),
+    ...(PANEL_OVERSEERS.has(actor.role) ? { skipped } : {}),
     votesCast: cast.length,
     ...(mine ? { myVote: mine } : {}),
     ...(panel.status === 'closed' ? { votes: cast.sort((a, b) => a.castAt.localeCompare(b.castAt)), result } : {}),

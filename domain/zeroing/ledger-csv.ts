@@ -1,11 +1,11 @@
-// The ledger as a spreadsheet: UTF-8 with a byte-order mark so Excel opens the Chinese right, times in Beijing.
+// The ledger as a spreadsheet for Excel, times in Beijing.
 import type { LedgerEntry } from '../../schemas/zeroing.js';
+import { toCsv } from '../spreadsheet.js';
 import { beijingTime } from '../time/beijing-time.js';
-
-const reasons: Record<LedgerEntry['reason'], string> = { unresolved: '未解决', unsatisfied: '不满意', overdue: '超期' };
+import { ledgerReasonNames } from './ledger-reason.js';
 const statuses: Record<LedgerEntry['status'], string> = { open: '未销号', cleared: '已销号（回访确认）', explained: '已销号（认定合理处置）' };
 
-/** The entries as CSV text, header first; every field quoted, quotes doubled. */
+/** The entries as CSV text, header first. */
 export function ledgerCsv(entries: LedgerEntry[]): string {
   const header = ['月份', '工单编号', '责任单位', '区', '列入原因', '状态', '列入时间（北京时间）', '首次列入月份', '销号时间（北京时间）', '说明'];
   const rows = entries.map((e) => [
@@ -13,12 +13,12 @@ export function ledgerCsv(entries: LedgerEntry[]): string {
     e.ticketId,
     e.unitId,
     e.districtId ?? '',
-    reasons[e.reason],
+    ledgerReasonNames[e.reason],
     statuses[e.status],
     beijingTime(e.enteredAt),
     e.carriedFrom ?? e.month,
     e.clearedAt ? beijingTime(e.clearedAt) : '',
     e.note ?? '',
   ]);
-  return `\uFEFF${[header, ...rows].map((row) => row.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(',')).join('\r\n')}\r\n`;
+  return toCsv([header, ...rows]);
 }

@@ -3,6 +3,9 @@ import type { Ticket } from '../../schemas/ticket.js';
 import type { TicketEvent } from '../../schemas/ticket-events.js';
 import type { LedgerReason } from '../../schemas/zeroing.js';
 
+/** Why a ticket is on the ledger, as the supervision office says it. */
+export const ledgerReasonNames: Record<LedgerReason, string> = { unresolved: '未解决', unsatisfied: '不满意', overdue: '超期' };
+
 /**
  * The reason and responsible unit when an event puts its ticket on the ledger: closed unresolved, closed resolved but
  * unsatisfied (an unreachable citizen is nobody's failure), or a missed deadline (an escalation); else undefined.

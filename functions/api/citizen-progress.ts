@@ -16,7 +16,7 @@ export const handler = httpHandler(async (event) => {
   const at = now();
   // Every try from an address counts; a ticket counts the wrong ones, so guessing its digits stops at a few.
   if ((await throttles.count(`address#${event.requestContext.http.sourceIp}`, windowSeconds, at)) > triesPerAddress) throw tooManyTries();
-  if ((await throttles.tries(`ticket#${id}`, windowSeconds, at)) >= triesPerTicket) throw tooManyTries();
+  if ((await throttles.tries(`ticket#${id}`, at)) >= triesPerTicket) throw tooManyTries();
   const ticket = /^[\w.-]{1,64}$/.test(id) ? await tickets.get(id) : undefined;
   if (!ticket || !matchesPhone(ticket, phone)) {
     await throttles.count(`ticket#${id.slice(0, 64)}`, windowSeconds, at);

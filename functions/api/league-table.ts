@@ -7,7 +7,7 @@ import { readsWholeLedger } from '../../domain/zeroing/ledger-scope.js';
 import { monthOf } from '../../domain/zeroing/months.js';
 import { LeagueTableQuery } from '../../schemas/metrics-query.js';
 import { requestActor } from '../shared/actor.js';
-import { httpHandler, json, parseQuery } from '../shared/http.js';
+import { csv, httpHandler, json, parseQuery, wantsCsv } from '../shared/http.js';
 import { unitMetrics } from '../shared/services.js';
 
 export const handler = httpHandler(async (event) => {
@@ -21,8 +21,6 @@ export const handler = httpHandler(async (event) => {
     }
     rows = table.filter((row) => row.unitId === actor.unitId);
   }
-  if (/text\/csv/i.test(event.headers?.accept ?? '')) {
-    return { statusCode: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="league-${month}.csv"` }, body: leagueCsv(rows) };
-  }
+  if (wantsCsv(event)) return csv(leagueCsv(rows), `league-${month}.csv`);
   return json(200, { month, units: rows.length, items: rows });
 });

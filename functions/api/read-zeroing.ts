@@ -7,7 +7,7 @@ import { monthReport } from '../../domain/zeroing/month-report.js';
 import { Month } from '../../schemas/common.js';
 import { ListEntriesQuery } from '../../schemas/zeroing-query.js';
 import { requestActor } from '../shared/actor.js';
-import { httpHandler, json, parseQuery } from '../shared/http.js';
+import { csv, httpHandler, json, parseQuery, wantsCsv } from '../shared/http.js';
 import { ledger } from '../shared/services.js';
 
 const onlySupervision = () => new ForbiddenError('zeroing.campaigns-role', { zh: '只有市热线办可以查看清零月度汇总', en: 'only the supervision office reads the campaigns' });
@@ -28,13 +28,7 @@ export const handler = httpHandler(async (event) => {
   }
   const { limit, cursor, ...filter } = parseQuery(event, ListEntriesQuery);
   const scoped = scopeLedgerFilter(filter, actor);
-  if (/text\/csv/i.test(event.headers?.accept ?? '')) {
-    return {
-      statusCode: 200,
-      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="zeroing-${month}.csv"` },
-      body: ledgerCsv(await ledger.allEntries(month, scoped)),
-    };
-  }
+  if (wantsCsv(event)) return csv(ledgerCsv(await ledger.allEntries(month, scoped)), `zeroing-${month}.csv`);
   const page = await ledger.entries(month, scoped, { limit, cursor });
   return json(200, { items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) });
 });

@@ -14,6 +14,14 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
   return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) };
 }
 
+/** True when the request asks for a spreadsheet (`Accept: text/csv`). */
+export const wantsCsv = (event: ApiEvent): boolean => /text\/csv/i.test(event.headers?.accept ?? '');
+
+/** A CSV download named `filename`. */
+export function csv(body: string, filename: string): ApiResult {
+  return { statusCode: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` }, body };
+}
+
 /** Parses the request body with a schema; a malformed body is a 400 naming each field. */
 export function parseBody<S extends z.ZodType>(event: ApiEvent, schema: S): z.output<S> {
   let raw: unknown;
