@@ -47,6 +47,9 @@ export function localEndpoints(deps: LocalEndpointsDeps) {
         const ok = Object.values(parts).every((p) => (p as { status?: string }).status === 'ok');
         return reply(ok ? 200 : 503, { status: ok ? 'ok' : 'degraded', parts });
       }
+      case 'GET /app-config.json':
+        // The web app signs in through the demo users here; in AWS the stack uploads a Cognito one.
+        return reply(200, { mode: 'local' });
       case 'GET /_local/clock':
         return reply(200, { now: deps.clock.now().toISOString(), kind: deps.clock.kind });
       case 'POST /_local/clock': {

@@ -1,0 +1,16 @@
+// The server's clock as the browser sees it: the local runtime's clock may be virtual, and countdowns follow it.
+import { appConfig } from './config.js';
+
+let offsetMs = 0;
+
+/** Learns how far the server's clock is from this browser's (locally, from /_local/clock; in AWS they agree). */
+export async function syncClock(): Promise<void> {
+  if ((await appConfig()).mode !== 'local') return;
+  const response = await fetch('/_local/clock');
+  if (!response.ok) return;
+  const { now } = (await response.json()) as { now: string };
+  offsetMs = Date.parse(now) - Date.now();
+}
+
+/** Now, by the server's clock. */
+export const serverNow = (): Date => new Date(Date.now() + offsetMs);

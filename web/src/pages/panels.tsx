@@ -1,0 +1,3 @@
+export function Panels(_props: Record<string, string>) {
+  return <h1>Panels</h1>;
+}

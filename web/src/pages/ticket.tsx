@@ -1,0 +1,3 @@
+export function TicketPage(_props: Record<string, string>) {
+  return <h1>TicketPage</h1>;
+}

@@ -1,0 +1,3 @@
+export function Tickets(_props: Record<string, string>) {
+  return <h1>Tickets</h1>;
+}
