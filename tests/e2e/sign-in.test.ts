@@ -30,7 +30,7 @@ describe('signing in', () => {
 
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await expect.poll(() => page.locator('nav').textContent()).toContain('Tickets');
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await screenshot(page, 'signed-in-en');
     await page.getByRole('button', { name: '切换到中文' }).click();
     await expect.poll(() => page.locator('nav').textContent()).toContain('工单待办');

@@ -43,7 +43,7 @@ export async function launchBrowser(): Promise<E2eBrowser> {
       page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
       await page.goto(`${baseUrl}/`);
       // Each page starts signed out: the session lives in session storage, per tab.
-      await page.evaluate(() => sessionStorage.clear());
+      await page.evaluate('sessionStorage.clear()');
       return page;
     },
     async close() {
