@@ -1,4 +1,5 @@
 // The app: who is signed in decides where "/" leads; every screen sits in the same frame.
+import type { ComponentChildren } from 'preact';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { useEffect } from 'preact/hooks';
 import { Layout, homeOf } from './components/layout.js';
@@ -33,13 +34,13 @@ function HostedCallback() {
 }
 
 /** A screen that needs a signed-in person: without one, the sign-in picker. */
-function Private({ page: Page, ...props }: { page: (props: Record<string, string>) => preact.JSX.Element | null } & Record<string, unknown>) {
+function Private({ children }: { children: ComponentChildren }) {
   const session = useSession();
   const { route } = useLocation();
   useEffect(() => {
     if (!session) route('/sign-in', true);
   }, [session, route]);
-  return session ? <Page {...(props as Record<string, string>)} /> : null;
+  return session ? <>{children}</> : null;
 }
 
 function NotFound() {
@@ -58,13 +59,13 @@ export function App() {
             <Route path="/sign-in" component={SignIn} />
             <Route path="/sign-in/callback" component={HostedCallback} />
             <Route path="/progress" component={Progress} />
-            <Route path="/board" component={() => <Private page={Board} />} />
-            <Route path="/tickets" component={() => <Private page={Tickets} />} />
-            <Route path="/tickets/:id" component={(p: { id: string }) => <Private page={TicketPage} id={p.id} />} />
-            <Route path="/panels" component={() => <Private page={Panels} />} />
-            <Route path="/panels/:id" component={(p: { id: string }) => <Private page={PanelPage} id={p.id} />} />
-            <Route path="/league" component={() => <Private page={League} />} />
-            <Route path="/zeroing" component={() => <Private page={Zeroing} />} />
+            <Route path="/board" component={() => <Private><Board /></Private>} />
+            <Route path="/tickets" component={() => <Private><Tickets /></Private>} />
+            <Route path="/tickets/:id" component={(p: { id: string }) => <Private><TicketPage id={p.id} /></Private>} />
+            <Route path="/panels" component={() => <Private><Panels /></Private>} />
+            <Route path="/panels/:id" component={(p: { id: string }) => <Private><PanelPage id={p.id} /></Private>} />
+            <Route path="/league" component={() => <Private><League /></Private>} />
+            <Route path="/zeroing" component={() => <Private><Zeroing /></Private>} />
             <Route default component={NotFound} />
           </Router>
         </Layout>

@@ -1,3 +1,163 @@
-export function TicketPage(_props: Record<string, string>) {
-  return <h1>TicketPage</h1>;
+// One ticket: its facts and deadlines, the whole timeline with every notification attempt, the lifecycle graph with
+// the path taken, and the actions this person may take now.
+import type { Ticket } from '../../../schemas/ticket.js';
+import type { TicketEvent } from '../../../schemas/ticket-events.js';
+import type { Unit } from '../../../schemas/unit.js';
+import { statusNames } from '../../../domain/tickets/names.js';
+import { api } from '../api.js';
+import { ActionPanel } from '../components/action-panel.js';
+import { Countdown } from '../components/countdown.js';
+import { LifecycleGraph, type WorkflowGraph } from '../components/lifecycle-graph.js';
+import { LoadStatus } from '../components/status.js';
+import { eventNames } from '../event-names.js';
+import { formatTime } from '../format.js';
+import { type Language, type Text, useLang } from '../i18n.js';
+import { useLoad } from '../use-load.js';
+import { unitName, useUnits } from '../units.js';
+
+interface Attempt {
+  deliveryId: string;
+  attempt?: number;
+  channel?: string;
+  unitId: string;
+  event?: string;
+  ok?: boolean;
+  status?: number;
+  error?: string;
+  at: string;
+  undelivered?: string;
+}
+
+type TicketView = Ticket & { timeline: TicketEvent[]; notifications: Attempt[]; actions?: string[] };
+
+const text = {
+  facts: { zh: '基本信息', en: 'Details' },
+  deadlines: { zh: '办理时限', en: 'Deadlines' },
+  timeline: { zh: '全过程记录', en: 'Timeline' },
+  workflow: { zh: '流程', en: 'Workflow' },
+  status: { zh: '状态', en: 'Status' },
+  level: { zh: '层级', en: 'Level' },
+  unit: { zh: '承办单位', en: 'Unit' },
+  category: { zh: '类别', en: 'Category' },
+  channel: { zh: '来源', en: 'Channel' },
+  address: { zh: '地址', en: 'Address' },
+  citizen: { zh: '诉求人', en: 'Caller' },
+  created: { zh: '登记时间', en: 'Created' },
+  description: { zh: '诉求内容', en: 'Description' },
+  accept: { zh: '签收时限', en: 'Accept by' },
+  complete: { zh: '办结时限', en: 'Complete by' },
+  returnBy: { zh: '退单时限', en: 'Return by' },
+  callback: { zh: '回访时限', en: 'Callback by' },
+  reply: { zh: '答复', en: 'Reply' },
+  pendingExtension: { zh: '延期申请', en: 'Extension requested' },
+  days: { zh: '个工作日', en: ' working days' },
+  panels: { zh: '联席会商', en: 'Panels' },
+  delivered: { zh: '已送达', en: 'delivered' },
+  failed: { zh: '发送失败', en: 'failed' },
+  gaveUp: { zh: '放弃发送，请电话联系', en: 'given up; call them' },
+  notification: { zh: '通知', en: 'Notification' },
+  by: { zh: '操作人', en: 'by' },
+  system: { zh: '系统', en: 'system' },
+};
+
+interface Entry {
+  at: string;
+  key: string;
+  title: string;
+  detail: string;
+  failed?: boolean;
+}
+
+// The words of an event worth reading on the timeline, in the order people look for them.
+const DETAIL_FIELDS = ['unitId', 'toUnitId', 'reason', 'reply', 'note', 'comment', 'explanation', 'decision', 'approved', 'days', 'month'] as const;
+
+function timelineEntries(ticket: TicketView, t: (x: Text) => string, lang: Language, units: readonly Unit[]): Entry[] {
+  const events: Entry[] = ticket.timeline.map((e) => {
+    const record = e as unknown as Record<string, unknown>;
+    const detail = DETAIL_FIELDS.filter((f) => record[f] !== undefined && typeof record[f] !== 'object')
+      .map((f) => (f.endsWith('nitId') ? unitName(units, String(record[f]), lang) : String(record[f])))
+      .join(' · ');
+    const who = e.actor.kind === 'user' ? `${t(text.by)} ${e.actor.userId}` : t(text.system);
+    return { at: e.at, key: `e${e.seq}`, title: t(eventNames[e.type] ?? { zh: e.type, en: e.type }), detail: [detail, who].filter(Boolean).join(' — ') };
+  });
+  const attempts: Entry[] = ticket.notifications.map((n, i) => {
+    const outcome = n.undelivered ? t(text.gaveUp) : n.ok ? t(text.delivered) : `${t(text.failed)}${n.status ? ` (${n.status})` : ''}${n.error ? `: ${n.error}` : ''}`;
+    return {
+      at: n.at,
+      key: `n${i}`,
+      title: `${t(text.notification)} → ${unitName(units, n.unitId, lang)}${n.channel ? ` (${n.channel} #${n.attempt ?? 1})` : ''}`,
+      detail: `${n.event ?? ''} ${outcome}`.trim(),
+      failed: !n.ok,
+    };
+  });
+  return [...events, ...attempts].sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** The ticket page. */
+export function TicketPage({ id }: { id: string }) {
+  const { t, lang } = useLang();
+  const units = useUnits();
+  const ticket = useLoad(() => api<TicketView>(`/v1/tickets/${encodeURIComponent(id)}`), [id]);
+  const workflow = useLoad(() => api<WorkflowGraph>(`/v1/tickets/${encodeURIComponent(id)}/workflow`), [id]);
+  const reload = () => { void ticket.reload(); void workflow.reload(); };
+  const tk = ticket.data;
+  return (
+    <section>
+      <LoadStatus loading={ticket.loading && !tk} error={ticket.error} />
+      {tk && (
+        <>
+          <h1>{tk.id} · {tk.title}</h1>
+          <div class="card"><ActionPanel ticketId={tk.id} actions={tk.actions ?? []} onDone={reload} /></div>
+          <div class="grid">
+            <div class="card">
+              <h2>{t(text.facts)}</h2>
+              <dl class="facts">
+                <dt>{t(text.status)}</dt><dd data-testid="status">{t(statusNames[tk.status])}</dd>
+                <dt>{t(text.level)}</dt><dd>L{tk.level}</dd>
+                <dt>{t(text.unit)}</dt><dd>{unitName(units, tk.unitId, lang)}</dd>
+                <dt>{t(text.category)}</dt><dd>{tk.category}</dd>
+                <dt>{t(text.channel)}</dt><dd>{tk.channel}</dd>
+                <dt>{t(text.address)}</dt><dd>{unitName(units, tk.location.districtId, lang)} {tk.location.address}</dd>
+                {tk.citizen && <><dt>{t(text.citizen)}</dt><dd>{tk.citizen.name} {tk.citizen.phone}</dd></>}
+                <dt>{t(text.created)}</dt><dd>{formatTime(tk.createdAt, lang)}</dd>
+                <dt>{t(text.description)}</dt><dd>{tk.description}</dd>
+                {tk.outcome?.reply && <><dt>{t(text.reply)}</dt><dd>{tk.outcome.reply}</dd></>}
+                {tk.review && <><dt>{t(text.panels)}</dt><dd>{tk.review.panelIds.map((p) => <a key={p} href={`/panels/${p}`}>{p} </a>)}</dd></>}
+              </dl>
+            </div>
+            <div class="card">
+              <h2>{t(text.deadlines)}</h2>
+              <dl class="facts">
+                {(['accept', 'complete', 'returnBy', 'callback'] as const).map((k) =>
+                  tk.deadlines[k] ? (
+                    <>
+                      <dt key={`${k}t`}>{t(text[k])}</dt>
+                      <dd key={`${k}d`}>{formatTime(tk.deadlines[k], lang)} · <Countdown deadline={tk.deadlines[k]} /></dd>
+                    </>
+                  ) : null,
+                )}
+                {tk.pendingExtension && <><dt>{t(text.pendingExtension)}</dt><dd>{tk.pendingExtension.days}{t(text.days)} · {tk.pendingExtension.reason}</dd></>}
+              </dl>
+            </div>
+          </div>
+          <div class="card">
+            <h2>{t(text.workflow)}</h2>
+            <LoadStatus loading={workflow.loading && !workflow.data} error={workflow.error} />
+            {workflow.data && <LifecycleGraph graph={workflow.data} />}
+          </div>
+          <div class="card">
+            <h2>{t(text.timeline)}</h2>
+            <ol class="timeline" data-testid="timeline">
+              {timelineEntries(tk, t, lang, units).map((e) => (
+                <li key={e.key} class={e.failed ? 'failed' : ''}>
+                  <strong>{e.title}</strong> <span class="muted">{formatTime(e.at, lang)}</span>
+                  {e.detail && <div>{e.detail}</div>}
+                </li>
+              ))}
+            </ol>
+          </div>
+        </>
+      )}
+    </section>
+  );
 }
