@@ -19,10 +19,12 @@ const FLAGS = [
   '--disable-sync',
 ];
 
+const CLIENT_ERROR_LOAD = /^Failed to load resource: the server responded with a status of 4\d\d /;
+
 export interface E2eBrowser {
   /** A fresh page (its own session storage) at the runtime's address; its console errors are collected. */
   page(baseUrl: string, options?: { locale?: string; viewport?: { width: number; height: number } }): Promise<Page>;
-  /** Console errors and uncaught page errors seen so far, on every page. */
+  /** Console errors (but the API's 4xx refusals) and uncaught page errors seen so far, on every page. */
   readonly consoleErrors: string[];
   close(): Promise<void>;
 }
@@ -38,7 +40,9 @@ export async function launchBrowser(): Promise<E2eBrowser> {
       const page = await context.newPage();
       if (options.viewport) await page.setViewportSize(options.viewport);
       page.on('console', (message) => {
-        if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+        // Chromium logs every 4xx answer as a failed load; those are the API's refusals the page shows the person
+        // (a field left empty, a wrong lookup), not the app's errors. A 5xx or a script error is.
+        if (message.type() === 'error' && !CLIENT_ERROR_LOAD.test(message.text())) consoleErrors.push(`${page.url()}: ${message.text()}`);
       });
       page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
       await page.goto(`${baseUrl}/`);

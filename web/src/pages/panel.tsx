@@ -145,7 +145,7 @@ function VoteForm({ panelId, onDone }: { panelId: string; onDone(): void }) {
         <option value="">{t(text.choose)}</option>
         {(Object.keys(choiceNames) as VoteChoice[]).map((c) => <option key={c} value={c}>{t(choiceNames[c])}</option>)}
       </select>
-      {fieldError('choice') && <span class="field-error" role="alert">{fieldError('choice')}</span>}
+      {fieldError('choice') && <span class="field-error" id="vote-choice-error" role="alert">{fieldError('choice')}</span>}
       {(choice === 'assign-unit' || choice === 'order-handling') && (
         <>
           <label for="vote-unit">{t(text.unit)}</label>
@@ -153,12 +153,12 @@ function VoteForm({ panelId, onDone }: { panelId: string; onDone(): void }) {
             <option value="">{t(text.choose)}</option>
             {units.map((u) => <option key={u.id} value={u.id}>{u.name[lang]}</option>)}
           </select>
-          {fieldError('unitId') && <span class="field-error" role="alert">{fieldError('unitId')}</span>}
+          {fieldError('unitId') && <span class="field-error" id="vote-unit-error" role="alert">{fieldError('unitId')}</span>}
         </>
       )}
       <label for="vote-rationale">{t(text.rationale)}</label>
       <textarea id="vote-rationale" name="rationale" value={rationale} onInput={(e) => setRationale(e.currentTarget.value)} />
-      {fieldError('rationale') && <span class="field-error" role="alert">{fieldError('rationale')}</span>}
+      {fieldError('rationale') && <span class="field-error" id="vote-rationale-error" role="alert">{fieldError('rationale')}</span>}
       <div class="row"><button type="submit" class="primary">{t(text.submit)}</button></div>
     </form>
   );
