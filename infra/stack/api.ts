@@ -4,7 +4,7 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CorsHttpMethod, HttpApi, HttpMethod, LogGroupLogDestination, type HttpRouteIntegration } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { AccountRecovery, Mfa, StringAttribute, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, Mfa, OAuthScope, StringAttribute, UserPool, type UserPoolClient, UserPoolClientIdentityProvider } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -17,6 +17,8 @@ export class CaseworkApi extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
   readonly authorizer: HttpJwtAuthorizer;
+  /** The hosted UI's host name, for the web app's sign-in. */
+  readonly cognitoDomain: string;
 
   constructor(scope: Construct, id: string, stage: Stage, routes: RouteSpec[], functions: Map<string, IFunction>, webOrigin: string) {
     super(scope, id);
@@ -42,7 +44,17 @@ export class CaseworkApi extends Construct {
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
+      // The web app signs in through the hosted UI with the authorization code and PKCE (no client secret in a browser).
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${webOrigin}/sign-in/callback`],
+        logoutUrls: [`${webOrigin}/sign-in`],
+      },
     });
+    const domain = this.userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: `${prefixOf(stage)}-${Stack.of(this).account}` } });
+    this.cognitoDomain = `${domain.domainName}.auth.${Stack.of(this).region}.amazoncognito.com`;
     const issuer = `https://cognito-idp.${Stack.of(this).region}.${Stack.of(this).urlSuffix}/${this.userPool.userPoolId}`;
     this.authorizer = new HttpJwtAuthorizer('Cognito', issuer, { jwtAudience: [this.client.userPoolClientId] });
 
@@ -51,7 +63,9 @@ export class CaseworkApi extends Construct {
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: [webOrigin],
-        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        // accept-language picks the answer's language; if-none-match lets the board poll by ETag; accept asks for CSV.
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'accept-language', 'if-none-match', 'accept'],
+        exposeHeaders: ['etag', 'content-disposition', 'content-language'],
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE],
         maxAge: Duration.hours(1),
       },

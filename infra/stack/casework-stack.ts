@@ -56,6 +56,7 @@ export class CaseworkStack extends Stack {
 
     const streams = createStreams(this, manifest.streams, this.functions, this.tables);
     this.api = new CaseworkApi(this, 'Api', stage, manifest.routes, this.functions, this.web.url);
+    this.web.deploy({ apiUrl: this.api.api.apiEndpoint, cognitoDomain: this.api.cognitoDomain, clientId: this.api.client.userPoolClientId });
     createSchedules(this, stage, manifest.schedules, this.functions, this.stateMachines);
     createAlarms(this, stage, this.stateMachines, streams, manifest.functions, this.functions);
   }

@@ -43,3 +43,13 @@ export function acknowledgeWeb(bucket: IConstruct, distribution: IConstruct): vo
   ack(distribution, 'CFR3', 'Access logs for static assets are not needed; the API has its own access logs.');
   ack(distribution, 'CFR4', 'The default *.cloudfront.net certificate is used until a custom domain (with ICP filing in China) and a TLSv1.2_2021 policy are configured.');
 }
+
+/** The CDK's own function that copies web/dist into the bucket on deployment (BucketDeployment's singleton). */
+export function acknowledgeWebDeployment(handler: IConstruct, webBucketLogicalId: string): void {
+  const copies = "The CDK's BucketDeployment function copies the built app from the CDK asset bucket into the web bucket and invalidates CloudFront at deployment; its grants are the construct's own.";
+  ack(handler, 'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs.');
+  for (const finding of ['Action::s3:Abort*', 'Action::s3:DeleteObject*', 'Action::s3:GetBucket*', 'Action::s3:GetObject*', 'Action::s3:List*', 'Resource::*']) ack(handler, `IAM5[${finding}]`, copies);
+  ack(handler, 'IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]', copies);
+  ack(handler, `IAM5[Resource::<${webBucketLogicalId}.Arn>/*]`, copies);
+  ack(handler, 'L1', "The runtime is the CDK's choice for its BucketDeployment function and moves with aws-cdk-lib.");
+}

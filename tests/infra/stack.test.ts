@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { App, Stack, type CfnResource } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { manifest } from '../../infra/manifest.js';
 import { stateMachineEnvName, tableEnvName } from '../../infra/manifest-types.js';
@@ -344,6 +344,37 @@ describe('operations', () => {
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
     });
     template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+  });
+
+  it('the web app signs in through the hosted UI with the code flow and reaches the API across origins with its headers', () => {
+    template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      CallbackURLs: [Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['/sign-in/callback'])]) })],
+      GenerateSecret: false,
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({
+        AllowHeaders: Match.arrayWith(['authorization', 'accept-language', 'if-none-match']),
+        ExposeHeaders: Match.arrayWith(['etag']),
+      }),
+    });
+  });
+
+  it('uploads the built app with an app-config.json naming the API and the hosted UI', () => {
+    // The test run's global setup built web/dist, as `npm start` and a deployment do.
+    template.resourceCountIs('Custom::CDKBucketDeployment', 1);
+    const deployment = Object.values(template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>).find(
+      (r) => r.Type === 'Custom::CDKBucketDeployment',
+    );
+    // Two sources: the built files, and app-config.json whose markers resolve to the API's endpoint, the hosted UI's
+    // domain and the web client at deployment.
+    expect(deployment?.Properties.SourceObjectKeys).toHaveLength(2);
+    const markers = JSON.stringify(deployment?.Properties.SourceMarkers);
+    expect(markers).toMatch(/"ApiHttp\w+","ApiEndpoint"/);
+    expect(markers).toMatch(/"Ref":"ApiUsersHostedUi\w+"/);
+    expect(markers).toMatch(/"Ref":"ApiUsersWebClient\w+"/);
   });
 });
 
