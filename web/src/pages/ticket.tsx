@@ -69,13 +69,23 @@ interface Entry {
 }
 
 // The words of an event worth reading on the timeline, in the order people look for them.
-const DETAIL_FIELDS = ['unitId', 'toUnitId', 'reason', 'reply', 'note', 'comment', 'explanation', 'decision', 'approved', 'days', 'month'] as const;
+const DETAIL_FIELDS = ['unitId', 'toUnitId', 'reason', 'reply', 'note', 'comment', 'explanation', 'decision', 'outcome', 'approved', 'days', 'month'] as const;
+
+/** A field's value as text: a unit by its name, a panel's decision by its choice and unit. */
+function detailOf(field: string, value: unknown, units: readonly Unit[], lang: Language): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (field.endsWith('nitId')) return unitName(units, String(value), lang);
+  if (typeof value !== 'object') return String(value);
+  const decision = value as { choice?: string; unitId?: string; explanation?: string };
+  if (!decision.choice) return undefined;
+  return [decision.choice, decision.unitId && unitName(units, decision.unitId, lang), decision.explanation].filter(Boolean).join(' · ');
+}
 
 function timelineEntries(ticket: TicketView, t: (x: Text) => string, lang: Language, units: readonly Unit[]): Entry[] {
   const events: Entry[] = ticket.timeline.map((e) => {
     const record = e as unknown as Record<string, unknown>;
-    const detail = DETAIL_FIELDS.filter((f) => record[f] !== undefined && typeof record[f] !== 'object')
-      .map((f) => (f.endsWith('nitId') ? unitName(units, String(record[f]), lang) : String(record[f])))
+    const detail = DETAIL_FIELDS.map((f) => detailOf(f, record[f], units, lang))
+      .filter(Boolean)
       .join(' · ');
     const who = e.actor.kind === 'user' ? `${t(text.by)} ${e.actor.userId}` : t(text.system);
     return { at: e.at, key: `e${e.seq}`, title: t(eventNames[e.type] ?? { zh: e.type, en: e.type }), detail: [detail, who].filter(Boolean).join(' — ') };
