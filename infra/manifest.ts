@@ -105,7 +105,8 @@ export const manifest: Manifest = {
       tables: { ...ticketWrites, Directory: 'read', SearchTokens: 'write' },
       nativeModules: ['@node-rs/jieba'],
     },
-    { name: 'get-ticket', entry: 'functions/api/get-ticket.ts', tables: { Tickets: 'read', TicketEvents: 'read', Deliveries: 'read' } },
+    // Directory: the city, to work out which actions the reader may take now.
+    { name: 'get-ticket', entry: 'functions/api/get-ticket.ts', tables: { Tickets: 'read', TicketEvents: 'read', Deliveries: 'read', Directory: 'read' } },
     { name: 'ticket-action', entry: 'functions/api/ticket-action.ts', tables: { ...ticketWrites, Directory: 'read', TaskTokens: 'read', SearchTokens: 'write' }, stateMachines: ['ticket-lifecycle'] },
     { name: 'start-lifecycle', entry: 'functions/streams/start-lifecycle.ts', stateMachines: ['ticket-lifecycle'] },
     { name: 'dispatch-ticket', entry: 'functions/tasks/dispatch-ticket.ts', tables: { ...ticketWrites, Directory: 'read' } },
