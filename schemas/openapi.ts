@@ -9,6 +9,7 @@ import { CastVote, Panel, Vote } from './panel.js';
 import { TicketEvent } from './ticket-events.js';
 import { ListTicketsQuery } from './ticket-query.js';
 import { Ticket } from './ticket.js';
+import { TicketWorkflow } from './ticket-workflow.js';
 import { ListEntriesQuery } from './zeroing-query.js';
 import { LedgerEntry, ZeroingCampaign } from './zeroing.js';
 import { Subscriptions, SubscriptionsView, Unit } from './unit.js';
@@ -42,6 +43,12 @@ const contracts: Record<string, Contract> = {
     summary: 'A ticket with its deadlines, level, unit, timeline, notification attempts and the actions you may take on it now',
     errors: { '403': 'The ticket was never with your unit, nor did a whistle call your unit in (ticket.not-your-unit)', '404': 'No such ticket' },
     response: TicketWithTimeline,
+  },
+  'read-workflow': {
+    summary:
+      "The ticket's lifecycle state machine as a graph (top-level states; edges from Next, each Choice rule, Default and Catch) with the path its execution took, the state it is in, and the joint reviews it ran with their own paths; NOT_STARTED with an empty path before the execution starts. The same people may read it as the ticket",
+    errors: { '403': 'The ticket was never with your unit, nor did a whistle call your unit in (ticket.not-your-unit)', '404': 'No such ticket' },
+    response: TicketWorkflow,
   },
   'list-tickets': {
     summary: 'Tickets by any combination of filters, a named queue or words of their text, a page at a time; with no filter, your own queue (a unit) or the open tickets (city-wide roles)',
