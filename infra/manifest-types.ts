@@ -52,6 +52,8 @@ export interface FunctionSpec {
   tables?: Partial<Record<string, TableAccess>>;
   /** State machines the function starts or sends task results to. */
   stateMachines?: string[];
+  /** State machines whose executions the function reads: their status, the definition they run and their history. */
+  readsExecutions?: string[];
   /** Packages with a native binary (jieba): installed beside the bundle for Lambda's platform (linux arm64), not bundled. */
   nativeModules?: string[];
   /** The function sends email (adapters/mail/send-mail.ts): in AWS it may send through SES from the sending identity. */

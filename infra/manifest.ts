@@ -105,7 +105,15 @@ export const manifest: Manifest = {
       tables: { ...ticketWrites, Directory: 'read', SearchTokens: 'write' },
       nativeModules: ['@node-rs/jieba'],
     },
-    { name: 'get-ticket', entry: 'functions/api/get-ticket.ts', tables: { Tickets: 'read', TicketEvents: 'read', Deliveries: 'read' } },
+    // Directory: the city, to work out which actions the reader may take now.
+    { name: 'get-ticket', entry: 'functions/api/get-ticket.ts', tables: { Tickets: 'read', TicketEvents: 'read', Deliveries: 'read', Directory: 'read' } },
+    // The lifecycle's path and the joint reviews it ran, read from their executions' histories.
+    {
+      name: 'read-workflow',
+      entry: 'functions/api/read-workflow.ts',
+      tables: { Tickets: 'read', TicketEvents: 'read' },
+      readsExecutions: ['ticket-lifecycle', 'joint-review'],
+    },
     { name: 'ticket-action', entry: 'functions/api/ticket-action.ts', tables: { ...ticketWrites, Directory: 'read', TaskTokens: 'read', SearchTokens: 'write' }, stateMachines: ['ticket-lifecycle'] },
     { name: 'start-lifecycle', entry: 'functions/streams/start-lifecycle.ts', stateMachines: ['ticket-lifecycle'] },
     { name: 'dispatch-ticket', entry: 'functions/tasks/dispatch-ticket.ts', tables: { ...ticketWrites, Directory: 'read' } },
@@ -231,6 +239,7 @@ export const manifest: Manifest = {
     { method: 'POST', path: '/v1/tickets', function: 'create-ticket', auth: true },
     { method: 'GET', path: '/v1/tickets', function: 'list-tickets', auth: true },
     { method: 'GET', path: '/v1/tickets/{id}', function: 'get-ticket', auth: true },
+    { method: 'GET', path: '/v1/tickets/{id}/workflow', function: 'read-workflow', auth: true },
     { method: 'POST', path: '/v1/tickets/{id}/actions', function: 'ticket-action', auth: true },
     { method: 'POST', path: '/v1/tickets/{id}/callback', function: 'ticket-action', auth: true },
     { method: 'GET', path: '/v1/units/{id}/subscriptions', function: 'unit-subscriptions', auth: true },

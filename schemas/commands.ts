@@ -113,6 +113,10 @@ const actionSchemas = {
 
 export const ticketActionTypes = Object.keys(actionSchemas) as TicketActionType[];
 
+/** What a person may be offered on a ticket: each action, and recording the citizen's callback (`POST …/callback`). */
+export const LifecycleAction = z.enum<readonly (TicketActionType | 'callback')[]>([...ticketActionTypes, 'callback']);
+export type LifecycleAction = z.infer<typeof LifecycleAction>;
+
 /** Parses an action body by its `type` first, so errors name the action's own fields, not a union. */
 export const TicketActionBody = z.unknown().transform((body, ctx): TicketAction => {
   const type = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;

@@ -2,19 +2,24 @@
 import { z } from 'zod';
 import type { RouteSpec } from '../infra/manifest-types.js';
 import { Category } from './catalogue.js';
-import { Callback, CreateTicket, TicketAction } from './commands.js';
+import { Callback, CreateTicket, LifecycleAction, TicketAction } from './commands.js';
 import { IntakeAnswer } from './intake.js';
 import { ListPanelsQuery } from './panel-query.js';
 import { CastVote, Panel, Vote } from './panel.js';
 import { TicketEvent } from './ticket-events.js';
 import { ListTicketsQuery } from './ticket-query.js';
 import { Ticket } from './ticket.js';
+import { TicketWorkflow } from './ticket-workflow.js';
 import { ListEntriesQuery } from './zeroing-query.js';
 import { LedgerEntry, ZeroingCampaign } from './zeroing.js';
 import { Subscriptions, SubscriptionsView, Unit } from './unit.js';
 
 const ErrorBody = z.object({ error: z.string(), rule: z.string(), message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() });
-const TicketWithTimeline = Ticket.extend({ timeline: z.array(TicketEvent), notifications: z.array(z.record(z.string(), z.unknown())) });
+const TicketWithTimeline = Ticket.extend({
+  timeline: z.array(TicketEvent),
+  notifications: z.array(z.record(z.string(), z.unknown())),
+  actions: z.array(LifecycleAction).describe('what you may do to the ticket now: an action type of POST …/actions, or callback for POST …/callback'),
+});
 
 /** What a route takes and gives: `query` declares its query parameters, `errors` says what its 4xx answers mean there. */
 interface Contract {
@@ -34,7 +39,17 @@ const contracts: Record<string, Contract> = {
     request: CreateTicket,
     response: Ticket.extend({ intake: IntakeAnswer }),
   },
-  'get-ticket': { summary: 'A ticket with its deadlines, level, unit, timeline and notification attempts', response: TicketWithTimeline },
+  'get-ticket': {
+    summary: 'A ticket with its deadlines, level, unit, timeline, notification attempts and the actions you may take on it now',
+    errors: { '403': 'The ticket was never with your unit, nor did a whistle call your unit in (ticket.not-your-unit)', '404': 'No such ticket' },
+    response: TicketWithTimeline,
+  },
+  'read-workflow': {
+    summary:
+      "The ticket's lifecycle state machine as a graph (top-level states; edges from Next, each Choice rule, Default and Catch) with the path its execution took, the state it is in, and the joint reviews it ran with their own paths; NOT_STARTED with an empty path before the execution starts. The same people may read it as the ticket",
+    errors: { '403': 'The ticket was never with your unit, nor did a whistle call your unit in (ticket.not-your-unit)', '404': 'No such ticket' },
+    response: TicketWorkflow,
+  },
   'list-tickets': {
     summary: 'Tickets by any combination of filters, a named queue or words of their text, a page at a time; with no filter, your own queue (a unit) or the open tickets (city-wide roles)',
     query: ListTicketsQuery,

@@ -12,6 +12,7 @@ import { UnitMetricsRepository } from '../../adapters/dynamodb/unit-metrics-repo
 import { TaskTokenRepository } from '../../adapters/dynamodb/task-token-repository.js';
 import { DynamoTicketFinder } from '../../adapters/dynamodb/ticket-finder.js';
 import { jiebaSegmenter } from '../../adapters/search/jieba-segmenter.js';
+import { StepFunctionsExecutions } from '../../adapters/stepfunctions/executions.js';
 import { DynamoTicketRepository, type TicketTables } from '../../adapters/dynamodb/ticket-repository.js';
 import { createChinaWorkingCalendar } from '../../domain/calendar/china-working-calendar.js';
 import { CityDirectory } from '../../domain/city-directory.js';
@@ -61,6 +62,7 @@ export const throttles = onFirstUse(() => new ThrottleRepository(documents, tabl
 export const unitMetrics = onFirstUse(() => new UnitMetricsRepository(documents, tableName('UnitMetrics')));
 export const ledger = onFirstUse(() => new LedgerRepository(documents, tableName('Ledger')));
 export const panels = onFirstUse(() => new PanelRepository(documents, tableName('PanelSeats')));
+export const executions = new StepFunctionsExecutions(stepFunctions);
 export const ticketFinder = onFirstUse(() => new DynamoTicketFinder(documents, { tickets: tableName('Tickets'), search: tableName('SearchTokens') }));
 
 let segmenterLoaded: Promise<Segmenter> | undefined;

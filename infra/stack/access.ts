@@ -27,3 +27,15 @@ export function stateMachineStatement(stateMachineArn: string): PolicyStatement 
     resources: [stateMachineArn],
   });
 }
+
+/** Reading a machine's executions: each one's status, the definition it runs and its history, and the machine's definition. */
+export function executionReadStatements(stateMachineArn: string, executionsArn: string): PolicyStatement[] {
+  return [
+    new PolicyStatement({ effect: Effect.ALLOW, actions: ['states:DescribeStateMachine'], resources: [stateMachineArn] }),
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ['states:DescribeExecution', 'states:GetExecutionHistory', 'states:DescribeStateMachineForExecution'],
+      resources: [executionsArn],
+    }),
+  ];
+}

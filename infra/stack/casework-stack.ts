@@ -3,12 +3,13 @@ import { ArnFormat, Stack, type StackProps } from 'aws-cdk-lib';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { stateMachineEnvName, type Manifest } from '../manifest-types.js';
-import { stateMachineStatement } from './access.js';
+import { executionReadStatements, stateMachineStatement } from './access.js';
 import { createAlarms } from './alarms.js';
 import { CaseworkApi } from './api.js';
 import { prefixOf, type Stage } from './context.js';
 import { createFunctions } from './functions.js';
 import { grantSendMail } from './mail.js';
+import { acknowledgeExecutionReads } from './nag.js';
 import { createSchedules } from './schedules.js';
 import { createStateMachines } from './state-machines.js';
 import { createStreams } from './streams.js';
@@ -51,6 +52,15 @@ export class CaseworkStack extends Stack {
         const arn = this.formatArn({ service: 'states', resource: 'stateMachine', resourceName: `${prefixOf(stage)}-${machineName}`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
         fn.addEnvironment(stateMachineEnvName(machineName), arn);
         fn.addToRolePolicy(stateMachineStatement(arn));
+      }
+      for (const machineName of spec.readsExecutions ?? []) {
+        if (!fn || !this.stateMachines.has(machineName)) throw new Error(`function ${spec.name}: unknown state machine ${machineName}`);
+        const deployed = `${prefixOf(stage)}-${machineName}`;
+        const arn = this.formatArn({ service: 'states', resource: 'stateMachine', resourceName: deployed, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+        const executions = this.formatArn({ service: 'states', resource: 'execution', resourceName: `${deployed}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+        fn.addEnvironment(stateMachineEnvName(machineName), arn);
+        for (const statement of executionReadStatements(arn, executions)) fn.addToRolePolicy(statement);
+        acknowledgeExecutionReads(fn, deployed);
       }
     }
 

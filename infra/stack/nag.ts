@@ -24,6 +24,12 @@ export function acknowledgeChildExecutions(machine: IConstruct, childName: strin
     "states:startExecution.sync:2 must describe and stop the child's executions, whose names are only known at run time; the ARN is scoped to the one child state machine.");
 }
 
+/** A function that reads a machine's executions (a ticket's lifecycle, its joint reviews) by names known only at run time. */
+export function acknowledgeExecutionReads(fn: IConstruct, machineName: string): void {
+  ack(fn, `IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${machineName}:*]`,
+    "Executions are named after tickets and panels at run time; reading them (describe, history, definition) is scoped to the one state machine's executions and allows no start, stop or task answer.");
+}
+
 export function acknowledgeDeadLetterQueue(queue: IConstruct): void {
   ack(queue, 'SQS3', 'This queue is itself the on-failure destination (dead-letter queue) of a DynamoDB stream event source.');
 }

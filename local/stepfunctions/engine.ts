@@ -213,6 +213,21 @@ export class Engine {
     return { stateMachineArn: r.stateMachineArn, name: r.name, status: r.status, definition: r.definition, roleArn: r.roleArn, type: r.type, creationDate: new Date(r.creationDate) };
   }
 
+  /** The definition an execution runs (frozen when it started), with the machine it belongs to. */
+  async describeStateMachineForExecution(input: { executionArn: string }): Promise<{
+    stateMachineArn: string;
+    name: string;
+    definition: string;
+    roleArn: string;
+    updateDate: Date;
+  }> {
+    const e = await this.execution(input.executionArn);
+    const machine = await this.store.getStateMachine(e.stateMachineArn);
+    // AWS dates the version the execution ran; once the machine changed (or is gone), the start is the nearest date known.
+    const updateDate = machine?.definition === e.definition ? (machine.updateDate ?? machine.creationDate) : e.startDate;
+    return { stateMachineArn: e.stateMachineArn, name: parseStateMachineArn(e.stateMachineArn).name, definition: e.definition, roleArn: e.roleArn, updateDate: new Date(updateDate) };
+  }
+
   async listStateMachines(input: { maxResults?: number; nextToken?: string } = {}): Promise<{ stateMachines: StateMachineSummary[]; nextToken?: string }> {
     const all = (await this.store.listStateMachines()).sort((a, b) => a.name.localeCompare(b.name));
     const { items, nextToken } = page(all, input.maxResults, input.nextToken);

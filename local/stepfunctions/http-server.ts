@@ -12,6 +12,7 @@ const ACTIONS: Record<string, Action> = {
   CreateStateMachine: (e, b) => e.createStateMachine(b as any),
   UpdateStateMachine: (e, b) => e.updateStateMachine(b as any),
   DescribeStateMachine: (e, b) => e.describeStateMachine(b as any),
+  DescribeStateMachineForExecution: (e, b) => e.describeStateMachineForExecution(b as any),
   ListStateMachines: (e, b) => e.listStateMachines(b as any),
   DeleteStateMachine: (e, b) => e.deleteStateMachine(b as any),
   ValidateStateMachineDefinition: (e, b) => e.validateStateMachineDefinition(b as any),

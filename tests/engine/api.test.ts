@@ -17,6 +17,20 @@ describe('state machines', () => {
     await expect(engine.describeStateMachine({ stateMachineArn: arn })).rejects.toMatchObject({ code: 'StateMachineDoesNotExist' });
   });
 
+  it('describes the definition an execution runs, even after the machine was updated', async () => {
+    const { engine } = testEngine();
+    const arn = await createMachine(engine, waitMachine, 'ticket-lifecycle');
+    const { executionArn } = await engine.startExecution({ stateMachineArn: arn, name: 'ticket-1' });
+    await engine.updateStateMachine({ stateMachineArn: arn, definition: JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }) });
+
+    const described = await engine.describeStateMachineForExecution({ executionArn });
+
+    expect(described).toMatchObject({ stateMachineArn: arn, name: 'ticket-lifecycle', roleArn: 'arn:aws:iam::123456789012:role/test' });
+    expect(JSON.parse(described.definition)).toEqual(waitMachine);
+    expect(described.updateDate).toBeInstanceOf(Date);
+    await expect(engine.describeStateMachineForExecution({ executionArn: `${executionArn}-missing` })).rejects.toMatchObject({ code: 'ExecutionDoesNotExist' });
+  });
+
   it('reports definition problems as InvalidDefinition and through validation diagnostics', async () => {
     const { engine } = testEngine();
     const bad = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'Missing' } } });

@@ -2,6 +2,7 @@
 import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,
+  DescribeStateMachineForExecutionCommand,
   ExecutionDoesNotExist,
   GetExecutionHistoryCommand,
   SFNClient,
@@ -44,6 +45,9 @@ describe('HTTP server with the AWS SDK client', () => {
     const history = await client.send(new GetExecutionHistoryCommand({ executionArn }));
     expect(history.events?.[0]?.type).toBe('ExecutionStarted');
     expect(history.events?.at(-1)?.type).toBe('ExecutionSucceeded');
+    const machine = await client.send(new DescribeStateMachineForExecutionCommand({ executionArn }));
+    expect([machine.name, machine.stateMachineArn, JSON.parse(machine.definition ?? '{}').StartAt]).toEqual(['sdk-machine', stateMachineArn, 'W']);
+    expect(machine.updateDate).toBeInstanceOf(Date);
   });
 
   it('returns AWS error codes the SDK maps to its exception classes', async () => {

@@ -102,7 +102,7 @@ describe('functions', () => {
       expect(props.Architectures).toEqual(['arm64']);
       expect(props.Handler).toBe('index.handler');
       const env = (props.Environment as { Variables: Record<string, unknown> }).Variables;
-      for (const machine of spec.stateMachines ?? []) expect(env).toHaveProperty(stateMachineEnvName(machine));
+      for (const machine of [...(spec.stateMachines ?? []), ...(spec.readsExecutions ?? [])]) expect(env).toHaveProperty(stateMachineEnvName(machine));
       expect(env).toHaveProperty('WEB_BASE_URL');
     }
   });
@@ -234,6 +234,27 @@ describe('state machines', () => {
       .flatMap(([, r]) => (r.Properties.PolicyDocument as { Statement: { Action: unknown }[] }).Statement)
       .flatMap((st) => ([] as unknown[]).concat(st.Action));
     expect(childActions).not.toContain('states:StartExecution');
+  });
+});
+
+describe('reading executions', () => {
+  it("the workflow reader may read the lifecycle's and the joint reviews' executions, and start or answer none", () => {
+    const reader = lambdas(resources).find((fn) => fn.id === logicalId(stack.functions.get('read-workflow')!))!;
+    const on = (action: string) => reader.statements.filter((st) => actionsOf(st).includes(action)).map((st) => JSON.stringify(st.Resource));
+
+    for (const action of ['states:DescribeExecution', 'states:GetExecutionHistory', 'states:DescribeStateMachineForExecution']) {
+      const granted = on(action).join(' ');
+      expect(granted, action).toContain(':execution:casework-dev-ticket-lifecycle:*');
+      expect(granted, action).toContain(':execution:casework-dev-joint-review:*');
+    }
+    const machines = on('states:DescribeStateMachine').join(' ');
+    expect(machines).toContain(':stateMachine:casework-dev-ticket-lifecycle');
+    expect(machines).toContain(':stateMachine:casework-dev-joint-review');
+    const actions = reader.statements.flatMap(actionsOf);
+    for (const action of ['states:StartExecution', 'states:StopExecution', 'states:SendTaskSuccess', 'states:SendTaskFailure']) expect(actions).not.toContain(action);
+    // Nobody else reads histories: the manifest says who does.
+    const readers = lambdas(resources).filter((fn) => fn.statements.some((st) => actionsOf(st).includes('states:GetExecutionHistory')));
+    expect(readers.map((fn) => fn.id)).toEqual([reader.id]);
   });
 });
 

@@ -86,6 +86,7 @@ beforeAll(async () => {
   await city.timeIs('2026-12-08T10:00:00+08:00');
   const supervisor = await login(runtime, 'supervisor-1');
   expect((await call(runtime, 'GET', `/v1/tickets/${id}`, undefined, supervisor)).status).toBe(200);
+  expect((await call(runtime, 'GET', `/v1/tickets/${second}/workflow`, undefined, supervisor)).status).toBe(200);
   expect((await call(runtime, 'GET', '/v1/notifications/undelivered', undefined, supervisor)).status).toBe(200);
   // The clock passed 1 December: the monthly zeroing ran; its ledger is read as the supervision office reads it.
   for (const path of ['/v1/zeroing/campaigns', '/v1/zeroing/campaigns/2026-12', '/v1/zeroing/campaigns/2026-11/entries?status=open', '/v1/metrics/units?month=2026-11']) {
