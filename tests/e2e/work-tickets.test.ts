@@ -54,6 +54,8 @@ describe('a street clerk works the inbox', () => {
 
 describe('the ticket page', () => {
   it('draws the lifecycle from the state machine and highlights the path the ticket took, in Chinese and in English', async () => {
+    const admin = await login(world.runtime, 'admin');
+    expect((await call(world.runtime, 'PUT', '/v1/units/s-haibin-dongmen/subscriptions', { emails: ['dongmen@haiqiao.example'] }, admin)).status).toBe(200);
     const id = await world.city.open();
     await world.city.act('clerk-haibin-dongmen', id, { type: 'accept' });
     await world.city.act('clerk-haibin-dongmen', id, { type: 'resolve', reply: '已处理' });
@@ -62,19 +64,18 @@ describe('the ticket page', () => {
     await page.goto(`${url()}/tickets/${id}`);
     await expect.poll(() => page.getByTestId('status').textContent()).toBe('已办结待回访');
     const path = page.getByTestId('path');
-    await expect.poll(() => path.locator('li').allTextContents()).toEqual([
-      expect.stringContaining('派单至承办单位'),
-      expect.stringContaining('判断工单所处环节'),
-      expect.stringContaining('承办单位办理'),
-      expect.stringContaining('判断工单所处环节'),
-      expect.stringContaining('待回访'),
-    ]);
+    // Dispatched, waited at the unit to be accepted, then to be resolved, then for the callback.
+    await expect.poll(() => path.locator('li').allTextContents()).toEqual(
+      ['派单至承办单位', '判断工单所处环节', '承办单位办理', '判断工单所处环节', '承办单位办理', '判断工单所处环节', '待回访'].map((state) => `${state} 2026/11/23 10:00`),
+    );
     expect(await page.locator('g.node[data-state="At the unit"]').getAttribute('class')).toContain('visited');
     expect(await page.locator('g.node.current').getAttribute('data-state')).toBe('Awaiting callback');
     expect(await page.locator('g.node[data-state="Escalated to the city"]').getAttribute('data-visited')).toBe('false');
     expect(await page.locator('path.edge.taken').count()).toBeGreaterThanOrEqual(3);
-    // The timeline holds the events and the notifications sent for them.
-    await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('办结');
+    // The timeline holds the events and each attempt to notify the street of them.
+    const timeline = page.getByTestId('timeline');
+    await expect.poll(() => timeline.textContent()).toContain('办结');
+    expect(await timeline.textContent()).toContain('通知 → 东门街道 (email #1) 2026/11/23 10:00派单 已送达');
     await screenshot(page, 'ticket-page-zh');
 
     await page.getByRole('button', { name: 'Switch to English' }).click();

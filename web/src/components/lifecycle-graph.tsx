@@ -60,7 +60,9 @@ export function LifecycleGraph({ graph }: { graph: WorkflowGraph }) {
   const size = drawn.graph();
   return (
     <figure>
-      <svg class="graph" viewBox={`0 0 ${(size.width ?? 0) + 16} ${(size.height ?? 0) + 16}`} role="img" aria-label={t(text.graph)}>
+      {/* Drawn at its own size (text stays readable), scrolled sideways on a narrow screen. */}
+      <div class="graph-wrap">
+      <svg class="graph" width={(size.width ?? 0) + 16} height={(size.height ?? 0) + 16} viewBox={`0 0 ${(size.width ?? 0) + 16} ${(size.height ?? 0) + 16}`} role="img" aria-label={t(text.graph)}>
         <defs>
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" fill="#8c959f" />
@@ -82,6 +84,7 @@ export function LifecycleGraph({ graph }: { graph: WorkflowGraph }) {
           );
         })}
       </svg>
+      </div>
       <figcaption>
         <h3>{t(text.path)}</h3>
         <ol class="path" data-testid="path">

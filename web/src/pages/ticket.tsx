@@ -96,12 +96,25 @@ function timelineEntries(ticket: TicketView, t: (x: Text) => string, lang: Langu
       at: n.at,
       key: `n${i}`,
       title: `${t(text.notification)} → ${unitName(units, n.unitId, lang)}${n.channel ? ` (${n.channel} #${n.attempt ?? 1})` : ''}`,
-      detail: `${n.event ?? ''} ${outcome}`.trim(),
+      detail: `${n.event ? t(eventNames[n.event as TicketEvent['type']] ?? { zh: n.event, en: n.event }) : ''} ${outcome}`.trim(),
       failed: !n.ok,
     };
   });
   return [...events, ...attempts].sort((a, b) => a.at.localeCompare(b.at));
 }
+
+// The deadlines still running in each status: the others are history, and a countdown on them would mislead.
+const runningDeadlines: Record<Ticket['status'], readonly string[]> = {
+  received: [],
+  dispatched: ['accept', 'returnBy', 'complete'],
+  accepted: ['returnBy', 'complete'],
+  difficult: [],
+  'awaiting-designation': [],
+  'return-review': [],
+  'in-review': [],
+  resolved: ['callback'],
+  closed: [],
+};
 
 /** The ticket page. */
 export function TicketPage({ id }: { id: string }) {
@@ -142,7 +155,7 @@ export function TicketPage({ id }: { id: string }) {
                   tk.deadlines[k] ? (
                     <>
                       <dt key={`${k}t`}>{t(text[k])}</dt>
-                      <dd key={`${k}d`}>{formatTime(tk.deadlines[k], lang)} · <Countdown deadline={tk.deadlines[k]} /></dd>
+                      <dd key={`${k}d`}>{formatTime(tk.deadlines[k], lang)}{runningDeadlines[tk.status].includes(k) && <> · <Countdown deadline={tk.deadlines[k]} /></>}</dd>
                     </>
                   ) : null,
                 )}
