@@ -42,6 +42,7 @@ try {
   });
   const c = runtime.config;
   console.log(`Casework is running (${virtual ? `virtual clock at ${runtime.clock.now().toISOString()}` : 'real time'}, data in ${c.dataDir ?? 'memory'})
+  Web app           ${runtime.api.url}/
   API               ${runtime.api.url}            health: ${runtime.api.url}/health
   Step Functions    http://127.0.0.1:${c.sfnPort}
   DynamoDB          ${process.env.DYNAMODB_ENDPOINT}
