@@ -24,6 +24,11 @@ export interface E2eBrowser {
   page(baseUrl: string, options?: { locale?: string; viewport?: { width: number; height: number } }): Promise<Page>;
   /** Console errors and uncaught page errors seen so far, on every page. */
   readonly consoleErrors: string[];
+  /**
+   * Declares an API answer a test provokes on purpose (a refused form, a route not there yet): Chromium logs every
+   * 4xx/5xx response as a console error, and this one is not to count as one.
+   */
+  expectFailedResponse(status: number, url: RegExp): void;
   close(): Promise<void>;
 }
 
@@ -32,13 +37,23 @@ export async function launchBrowser(): Promise<E2eBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'casework-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: FLAGS, headless: true });
   const consoleErrors: string[] = [];
+  const expected: { status: number; url: RegExp }[] = [];
+  const failedResource = /^Failed to load resource: the server responded with a status of (\d{3})/;
+  const isExpected = (text: string, url: string) => {
+    const status = Number(failedResource.exec(text)?.[1]);
+    return expected.some((e) => e.status === status && e.url.test(url));
+  };
   return {
     consoleErrors,
+    expectFailedResponse(status, url) {
+      expected.push({ status, url });
+    },
     async page(baseUrl, options = {}) {
       const page = await context.newPage();
       if (options.viewport) await page.setViewportSize(options.viewport);
       page.on('console', (message) => {
-        if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+        if (message.type() !== 'error' || isExpected(message.text(), message.location().url)) return;
+        consoleErrors.push(`${page.url()}: ${message.text()} ${message.location().url}`);
       });
       page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
       await page.goto(`${baseUrl}/`);
