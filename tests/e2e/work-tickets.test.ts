@@ -36,6 +36,7 @@ describe('a street clerk works the inbox', () => {
     await expect.poll(async () => (await world.city.ticket(id)).status).toBe('accepted');
 
     await page.click('button[data-action="resolve"]');
+    browser.expectFailedResponse(400, new RegExp(`/v1/tickets/${id}/actions$`));
     await page.click('form[data-form="resolve"] button[type="submit"]');
     const fieldError = page.locator('form[data-form="resolve"] #field-reply-error');
     await expect.poll(() => fieldError.textContent()).toBe('不能为空');
@@ -103,6 +104,7 @@ describe('a panel member', () => {
     await page.click(`tr[data-panel="${convened.panelId}"] a`);
     await page.selectOption('#vote-choice', 'assign-unit');
     await page.selectOption('#vote-unit', 'dept-urban-management');
+    browser.expectFailedResponse(400, new RegExp(`/v1/panels/${convened.panelId}/votes$`));
     await page.click('form[data-form="vote"] button[type="submit"]');
     // The API's word on the rationale shows under the rationale, not at the top of the form.
     await expect.poll(() => page.locator('#vote-rationale-error').textContent()).toBe('至少 2 个字符');
@@ -134,6 +136,9 @@ describe('a citizen looks up a request', () => {
     expect(await progress.textContent()).not.toContain('13800000001');
     await screenshot(page, 'citizen-progress');
 
+    // The refusals are the lookup's answers to wrong pairs and to a burst of tries.
+    browser.expectFailedResponse(404, new RegExp(`/v1/progress/${id}\\?phone=9999$`));
+    browser.expectFailedResponse(429, new RegExp(`/v1/progress/${id}\\?phone=0001$`));
     for (let i = 0; i < 5; i++) {
       await page.fill('#progress-phone', '9999');
       await page.click('button[type="submit"]');

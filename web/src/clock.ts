@@ -1,4 +1,5 @@
 // The server's clock as the browser sees it: the local runtime's clock may be virtual, and countdowns follow it.
+import { monthOf } from '../../domain/zeroing/months.js';
 import { appConfig } from './config.js';
 
 let offsetMs = 0;
@@ -14,3 +15,9 @@ export async function syncClock(): Promise<void> {
 
 /** Now, by the server's clock. */
 export const serverNow = (): Date => new Date(Date.now() + offsetMs);
+
+/** The running month in Beijing time (`YYYY-MM`) by the server's clock, asked of the server first. */
+export async function runningMonth(): Promise<string> {
+  await syncClock();
+  return monthOf(serverNow());
+}

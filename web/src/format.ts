@@ -24,3 +24,16 @@ export function formatSpan(ms: number, lang: Language): string {
   if (shown.length === 0) return lang === 'zh' ? '不到1分钟' : '<1m';
   return shown.map(([n, zh, en]) => (lang === 'zh' ? `${n}${zh}` : `${n}${en}`)).join(lang === 'zh' ? '' : ' ');
 }
+
+/** A `YYYY-MM` month as people say it: "2026年11月", "Nov 2026". */
+export function formatMonth(month: string, lang: Language): string {
+  const [year, index] = month.split('-').map(Number);
+  if (year === undefined || index === undefined) return month;
+  if (lang === 'zh') return `${year}年${index}月`;
+  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, index - 1, 1)));
+}
+
+/** A share (0–1) as a percentage with one decimal, or a dash when there is nothing under it. */
+export function formatRate(rate: number | null | undefined): string {
+  return rate === null || rate === undefined ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+}

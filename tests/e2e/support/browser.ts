@@ -19,13 +19,16 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-const CLIENT_ERROR_LOAD = /^Failed to load resource: the server responded with a status of 4\d\d /;
-
 export interface E2eBrowser {
   /** A fresh page (its own session storage) at the runtime's address; its console errors are collected. */
   page(baseUrl: string, options?: { locale?: string; viewport?: { width: number; height: number } }): Promise<Page>;
-  /** Console errors (but the API's 4xx refusals) and uncaught page errors seen so far, on every page. */
+  /** Console errors and uncaught page errors seen so far, on every page. */
   readonly consoleErrors: string[];
+  /**
+   * Declares an API answer a test provokes on purpose (a refused form, a route not there yet): Chromium logs every
+   * 4xx/5xx response as a console error, and this one is not to count as one.
+   */
+  expectFailedResponse(status: number, url: RegExp): void;
   close(): Promise<void>;
 }
 
@@ -34,15 +37,23 @@ export async function launchBrowser(): Promise<E2eBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'casework-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: FLAGS, headless: true });
   const consoleErrors: string[] = [];
+  const expected: { status: number; url: RegExp }[] = [];
+  const failedResource = /^Failed to load resource: the server responded with a status of (\d{3})/;
+  const isExpected = (text: string, url: string) => {
+    const status = Number(failedResource.exec(text)?.[1]);
+    return expected.some((e) => e.status === status && e.url.test(url));
+  };
   return {
     consoleErrors,
+    expectFailedResponse(status, url) {
+      expected.push({ status, url });
+    },
     async page(baseUrl, options = {}) {
       const page = await context.newPage();
       if (options.viewport) await page.setViewportSize(options.viewport);
       page.on('console', (message) => {
-        // Chromium logs every 4xx answer as a failed load; those are the API's refusals the page shows the person
-        // (a field left empty, a wrong lookup), not the app's errors. A 5xx or a script error is.
-        if (message.type() === 'error' && !CLIENT_ERROR_LOAD.test(message.text())) consoleErrors.push(`${page.url()}: ${message.text()}`);
+        if (message.type() !== 'error' || isExpected(message.text(), message.location().url)) return;
+        consoleErrors.push(`${page.url()}: ${message.text()} ${message.location().url}`);
       });
       page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
       await page.goto(`${baseUrl}/`);
