@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, api } from '../api.js';
 import { type ActionSpec, type FieldSpec, actionBody, actionSpecs, visibleFields } from '../actions.js';
 import { type Text, useLang } from '../i18n.js';
-import { useUnits } from '../units.js';
+import { useUnits } from '../directory.js';
 
 const text = {
   submit: { zh: '提交', en: 'Submit' },
@@ -111,7 +111,7 @@ function Field({ field, value, error, onChange }: { field: FieldSpec; value: str
       control = (
         <select id={id} name={field.name} value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} {...described}>
           <option value="">{t(text.choose)}</option>
-          {units.map((u) => <option key={u.id} value={u.id}>{u.name[lang]}</option>)}
+          {units.list.map((u) => <option key={u.id} value={u.id}>{u.name[lang]}</option>)}
         </select>
       );
       break;
@@ -119,7 +119,7 @@ function Field({ field, value, error, onChange }: { field: FieldSpec; value: str
       const chosen = Array.isArray(value) ? value : [];
       control = (
         <select id={id} name={field.name} multiple size={5} onChange={(e) => onChange([...e.currentTarget.selectedOptions].map((o) => o.value))} {...described}>
-          {units.filter((u) => u.type === 'department').map((u) => <option key={u.id} value={u.id} selected={chosen.includes(u.id)}>{u.name[lang]}</option>)}
+          {units.list.filter((u) => u.type === 'department').map((u) => <option key={u.id} value={u.id} selected={chosen.includes(u.id)}>{u.name[lang]}</option>)}
         </select>
       );
       break;

@@ -10,7 +10,7 @@ import { formatTime } from '../format.js';
 import { type Text, useLang } from '../i18n.js';
 import { useLoad } from '../use-load.js';
 import { useSession } from '../use-session.js';
-import { unitName, useUnits } from '../units.js';
+import { useUnits } from '../directory.js';
 
 interface PanelView extends Omit<Panel, 'votes' | 'skipped' | 'result'> {
   case?: { ticketId: string; category: string; title: string; description: string; address: string; districtId: string; createdAt: string; status: TicketStatus };
@@ -75,7 +75,7 @@ export function PanelPage({ id }: { id: string }) {
                   <dt>{p.case.ticketId}</dt><dd>{p.case.title}</dd>
                   <dt>{t(text.ticketStatus)}</dt><dd>{t(statusNames[p.case.status])}</dd>
                   <dt /><dd>{p.case.description}</dd>
-                  <dt /><dd>{unitName(units, p.case.districtId, lang)} {p.case.address}</dd>
+                  <dt /><dd>{units.name(p.case.districtId)} {p.case.address}</dd>
                 </>
               )}
               <dt>{t(text.deadline)}</dt><dd>{formatTime(p.deadline, lang)}{p.status === 'voting' && <> · <Countdown deadline={p.deadline} /></>}</dd>
@@ -89,7 +89,7 @@ export function PanelPage({ id }: { id: string }) {
             {p.result && (
               <>
                 <h2>{t(text.result)}</h2>
-                <p data-testid="outcome"><strong>{t(outcomeNames[p.result.outcome])}</strong>{p.result.decision && ` · ${t(choiceNames[p.result.decision.choice])}${p.result.decision.unitId ? ` · ${unitName(units, p.result.decision.unitId, lang)}` : ''}`}</p>
+                <p data-testid="outcome"><strong>{t(outcomeNames[p.result.outcome])}</strong>{p.result.decision && ` · ${t(choiceNames[p.result.decision.choice])}${p.result.decision.unitId ? ` · ${units.name(p.result.decision.unitId)}` : ''}`}</p>
                 {p.result.decision && <p>{p.result.decision.explanation}</p>}
               </>
             )}
@@ -111,7 +111,7 @@ function VoteLine({ title, vote }: { title: string; vote: Vote }) {
   const units = useUnits();
   return (
     <p class="vote">
-      <strong>{title}</strong>：{t(choiceNames[vote.choice])}{vote.unitId && ` · ${unitName(units, vote.unitId, lang)}`} <span class="muted">{formatTime(vote.castAt, lang)}</span>
+      <strong>{title}</strong>：{t(choiceNames[vote.choice])}{vote.unitId && ` · ${units.name(vote.unitId)}`} <span class="muted">{formatTime(vote.castAt, lang)}</span>
       <br />{vote.rationale}
     </p>
   );
@@ -151,7 +151,7 @@ function VoteForm({ panelId, onDone }: { panelId: string; onDone(): void }) {
           <label for="vote-unit">{t(text.unit)}</label>
           <select id="vote-unit" name="unitId" value={unitId} onChange={(e) => setUnitId(e.currentTarget.value)}>
             <option value="">{t(text.choose)}</option>
-            {units.map((u) => <option key={u.id} value={u.id}>{u.name[lang]}</option>)}
+            {units.list.map((u) => <option key={u.id} value={u.id}>{u.name[lang]}</option>)}
           </select>
           {fieldError('unitId') && <span class="field-error" id="vote-unit-error" role="alert">{fieldError('unitId')}</span>}
         </>

@@ -2,7 +2,6 @@
 // the path taken, and the actions this person may take now.
 import type { Ticket } from '../../../schemas/ticket.js';
 import type { TicketEvent } from '../../../schemas/ticket-events.js';
-import type { Unit } from '../../../schemas/unit.js';
 import { statusNames } from '../../../domain/tickets/names.js';
 import { api } from '../api.js';
 import { ActionPanel } from '../components/action-panel.js';
@@ -11,9 +10,10 @@ import { LifecycleGraph, type WorkflowGraph } from '../components/lifecycle-grap
 import { LoadStatus } from '../components/status.js';
 import { eventNames } from '../event-names.js';
 import { formatTime } from '../format.js';
-import { type Language, type Text, useLang } from '../i18n.js';
+import { type Text, useLang } from '../i18n.js';
 import { useLoad } from '../use-load.js';
-import { unitName, useUnits } from '../units.js';
+import { type Names, useCategories, useUnits } from '../directory.js';
+import type { Unit } from '../../../schemas/unit.js';
 
 interface Attempt {
   deliveryId: string;
@@ -72,19 +72,19 @@ interface Entry {
 const DETAIL_FIELDS = ['unitId', 'toUnitId', 'reason', 'reply', 'note', 'comment', 'explanation', 'decision', 'outcome', 'approved', 'days', 'month'] as const;
 
 /** A field's value as text: a unit by its name, a panel's decision by its choice and unit. */
-function detailOf(field: string, value: unknown, units: readonly Unit[], lang: Language): string | undefined {
+function detailOf(field: string, value: unknown, units: Names<Unit>): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (field.endsWith('nitId')) return unitName(units, String(value), lang);
+  if (field.endsWith('nitId')) return units.name(String(value));
   if (typeof value !== 'object') return String(value);
   const decision = value as { choice?: string; unitId?: string; explanation?: string };
   if (!decision.choice) return undefined;
-  return [decision.choice, decision.unitId && unitName(units, decision.unitId, lang), decision.explanation].filter(Boolean).join(' · ');
+  return [decision.choice, decision.unitId && units.name(decision.unitId), decision.explanation].filter(Boolean).join(' · ');
 }
 
-function timelineEntries(ticket: TicketView, t: (x: Text) => string, lang: Language, units: readonly Unit[]): Entry[] {
+function timelineEntries(ticket: TicketView, t: (x: Text) => string, units: Names<Unit>): Entry[] {
   const events: Entry[] = ticket.timeline.map((e) => {
     const record = e as unknown as Record<string, unknown>;
-    const detail = DETAIL_FIELDS.map((f) => detailOf(f, record[f], units, lang))
+    const detail = DETAIL_FIELDS.map((f) => detailOf(f, record[f], units))
       .filter(Boolean)
       .join(' · ');
     const who = e.actor.kind === 'user' ? `${t(text.by)} ${e.actor.userId}` : t(text.system);
@@ -95,7 +95,7 @@ function timelineEntries(ticket: TicketView, t: (x: Text) => string, lang: Langu
     return {
       at: n.at,
       key: `n${i}`,
-      title: `${t(text.notification)} → ${unitName(units, n.unitId, lang)}${n.channel ? ` (${n.channel} #${n.attempt ?? 1})` : ''}`,
+      title: `${t(text.notification)} → ${units.name(n.unitId)}${n.channel ? ` (${n.channel} #${n.attempt ?? 1})` : ''}`,
       detail: `${n.event ? t(eventNames[n.event as TicketEvent['type']] ?? { zh: n.event, en: n.event }) : ''} ${outcome}`.trim(),
       failed: !n.ok,
     };
@@ -120,6 +120,7 @@ const runningDeadlines: Record<Ticket['status'], readonly string[]> = {
 export function TicketPage({ id }: { id: string }) {
   const { t, lang } = useLang();
   const units = useUnits();
+  const categories = useCategories();
   const ticket = useLoad(() => api<TicketView>(`/v1/tickets/${encodeURIComponent(id)}`), [id]);
   const workflow = useLoad(() => api<WorkflowGraph>(`/v1/tickets/${encodeURIComponent(id)}/workflow`), [id]);
   const reload = () => { void ticket.reload(); void workflow.reload(); };
@@ -137,10 +138,10 @@ export function TicketPage({ id }: { id: string }) {
               <dl class="facts">
                 <dt>{t(text.status)}</dt><dd data-testid="status">{t(statusNames[tk.status])}</dd>
                 <dt>{t(text.level)}</dt><dd>L{tk.level}</dd>
-                <dt>{t(text.unit)}</dt><dd>{unitName(units, tk.unitId, lang)}</dd>
-                <dt>{t(text.category)}</dt><dd>{tk.category}</dd>
+                <dt>{t(text.unit)}</dt><dd>{units.name(tk.unitId)}</dd>
+                <dt>{t(text.category)}</dt><dd>{categories.name(tk.category)}</dd>
                 <dt>{t(text.channel)}</dt><dd>{tk.channel}</dd>
-                <dt>{t(text.address)}</dt><dd>{unitName(units, tk.location.districtId, lang)} {tk.location.address}</dd>
+                <dt>{t(text.address)}</dt><dd>{units.name(tk.location.districtId)} {tk.location.address}</dd>
                 {tk.citizen && <><dt>{t(text.citizen)}</dt><dd>{tk.citizen.name} {tk.citizen.phone}</dd></>}
                 <dt>{t(text.created)}</dt><dd>{formatTime(tk.createdAt, lang)}</dd>
                 <dt>{t(text.description)}</dt><dd>{tk.description}</dd>
@@ -171,7 +172,7 @@ export function TicketPage({ id }: { id: string }) {
           <div class="card">
             <h2>{t(text.timeline)}</h2>
             <ol class="timeline" data-testid="timeline">
-              {timelineEntries(tk, t, lang, units).map((e) => (
+              {timelineEntries(tk, t, units).map((e) => (
                 <li key={e.key} class={e.failed ? 'failed' : ''}>
                   <strong>{e.title}</strong> <span class="muted">{formatTime(e.at, lang)}</span>
                   {e.detail && <div>{e.detail}</div>}

@@ -10,7 +10,7 @@ import { LoadStatus } from '../components/status.js';
 import { type Text, useLang } from '../i18n.js';
 import { useSession } from '../use-session.js';
 import { useLoad } from '../use-load.js';
-import { unitName, useUnits } from '../units.js';
+import { useUnits } from '../directory.js';
 
 const queueNames: Record<string, Text> = {
   inbox: { zh: '本单位待办', en: 'Our inbox' },
@@ -56,7 +56,7 @@ const dueOf = (t: Ticket) => (t.status === 'dispatched' ? t.deadlines.accept : t
 
 /** The work queues screen. */
 export function Tickets() {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const session = useSession();
   const units = useUnits();
   const queues = queuesOf[session?.user.role ?? 'panelist'];
@@ -89,7 +89,7 @@ export function Tickets() {
                   <td><a href={`/tickets/${ticket.id}`}>{ticket.id}</a></td>
                   <td>{ticket.title}</td>
                   <td>{t(statusNames[ticket.status])}</td>
-                  <td>{unitName(units, ticket.unitId, lang)}</td>
+                  <td>{units.name(ticket.unitId)}</td>
                   <td>L{ticket.level}</td>
                   <td><Countdown deadline={dueOf(ticket)} /></td>
                   <td>
