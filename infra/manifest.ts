@@ -82,6 +82,14 @@ export const tables: TableSpec[] = [
     sortKey: { name: 'unitId', type: S },
   },
   {
+    name: 'BoardCounts',
+    purpose:
+      "the supervision board's aggregates, kept from the Tickets stream: open tickets per (district, level) under `open`, each district's tickets created, escalated overdue and closed per Beijing day under `day`; each a set of members and its size, in a few shards (a replay adds nothing)",
+    partitionKey: { name: 'board', type: S },
+    sortKey: { name: 'key', type: S },
+    ttlAttribute: 'expiresAt',
+  },
+  {
     name: 'Ledger',
     purpose: "a zeroing campaign's ledger: entries by month, and a ticket's entries across months",
     partitionKey: { name: 'month', type: S },
@@ -183,6 +191,9 @@ export const manifest: Manifest = {
     { name: 'carry-over-zeroing', entry: 'functions/tasks/carry-over-zeroing.ts', tables: { Ledger: 'read-write' } },
     { name: 'read-zeroing', entry: 'functions/api/read-zeroing.ts', tables: { Ledger: 'read' } },
     { name: 'league-table', entry: 'functions/api/league-table.ts', tables: { UnitMetrics: 'read' } },
+    { name: 'follow-board', entry: 'functions/streams/follow-board.ts', tables: { BoardCounts: 'write' } },
+    // Counts of small Tickets and Deliveries index ranges beside the counters; Directory: the districts' names.
+    { name: 'read-board', entry: 'functions/api/read-board.ts', tables: { BoardCounts: 'read', Tickets: 'read', Deliveries: 'read', Directory: 'read' } },
     { name: 'citizen-progress', entry: 'functions/api/citizen-progress.ts', tables: { Tickets: 'read', Directory: 'read', Throttles: 'read-write' } },
   ],
   stateMachines: [
@@ -242,12 +253,14 @@ export const manifest: Manifest = {
     { method: 'GET', path: '/v1/panels/{id}', function: 'read-panels', auth: true },
     { method: 'POST', path: '/v1/panels/{id}/votes', function: 'cast-vote', auth: true },
     { method: 'GET', path: '/v1/metrics/units', function: 'league-table', auth: true },
+    { method: 'GET', path: '/v1/board', function: 'read-board', auth: true },
     { method: 'GET', path: '/v1/zeroing/campaigns', function: 'read-zeroing', auth: true },
     { method: 'GET', path: '/v1/zeroing/campaigns/{month}', function: 'read-zeroing', auth: true },
     { method: 'GET', path: '/v1/zeroing/campaigns/{month}/entries', function: 'read-zeroing', auth: true },
   ],
   streams: [
     { table: 'Tickets', function: 'start-lifecycle', batchSize: 25 },
+    { table: 'Tickets', function: 'follow-board', batchSize: 25 },
     { table: 'TicketEvents', function: 'notify-units', batchSize: 25 },
     { table: 'TicketEvents', function: 'follow-month', batchSize: 25 },
   ],

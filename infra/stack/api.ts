@@ -51,7 +51,9 @@ export class CaseworkApi extends Construct {
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: [webOrigin],
-        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        // The board polls with If-None-Match and reads the ETag it gets back.
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-none-match'],
+        exposeHeaders: ['etag'],
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE],
         maxAge: Duration.hours(1),
       },
