@@ -7,7 +7,7 @@ const N = 'N' as const;
 export const tables: TableSpec[] = [
   {
     name: 'Tickets',
-    purpose: 'one item per ticket; its stream starts the lifecycle execution',
+    purpose: "one item per ticket; its stream starts the lifecycle execution and keeps the supervision board's counters",
     partitionKey: { name: 'id', type: S },
     stream: 'NEW_AND_OLD_IMAGES',
     indexes: [
@@ -87,6 +87,8 @@ export const tables: TableSpec[] = [
       "the supervision board's aggregates, kept from the Tickets stream: open tickets per (district, level) under `open`, each district's tickets created, escalated overdue and closed per Beijing day under `day`; each a set of members and its size, in a few shards (a replay adds nothing)",
     partitionKey: { name: 'board', type: S },
     sortKey: { name: 'key', type: S },
+    // The same keys holding only each counter's size: the board reads these small entries, never the member sets.
+    indexes: [{ name: 'counts', partitionKey: { name: 'board', type: S }, sortKey: { name: 'key', type: S }, project: ['n'] }],
     ttlAttribute: 'expiresAt',
   },
   {

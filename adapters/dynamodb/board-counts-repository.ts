@@ -1,6 +1,6 @@
 // The supervision board's counters in the BoardCounts table: per counter (and shard) one item holding a set of members
 // and its size `n`, both changed in one conditional update only when the member is not (or is) there yet, so a replayed
-// change does nothing; the board reads only the keys and the `n`s.
+// change does nothing; the board reads the `counts` index, which holds only the keys and the `n`s.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type BoardChange, type BoardCounter, type DaySeries, daySeries } from '../../domain/board/board-changes.js';
@@ -9,7 +9,7 @@ import type { EscalationLevel } from '../../schemas/common.js';
 
 // An item holds at most 400 KB: a big city's day of intake (Shanghai's record day, 58,000 tickets) or one district's open
 // tickets would not fit one set, and an update costs a write unit per KB of its item, so each counter's members spread
-// over this many items by a hash of the member. The board reads every shard; its projection keeps the answer small.
+// over this many items by a hash of the member. The board reads every shard's count from the index.
 export const BOARD_SHARDS = 8;
 // The board shows 14 days; a day's items go some weeks after that (TTL), as nothing reads them any more.
 const DAY_ITEM_LIFE_S = 45 * 24 * 3600;
@@ -76,7 +76,7 @@ export class BoardCountsRepository {
     return [...sums.values()];
   }
 
-  /** The key and count of every item of a partition (or of a key range of it): never the member sets. */
+  /** The key and count of every item of a partition (or of a key range of it), from the index: the sets are never read. */
   private async read(board: Key['board'], between?: [string, string]): Promise<{ key: string; n: number }[]> {
     const rows: { key: string; n: number }[] = [];
     let start: Record<string, unknown> | undefined;
@@ -84,6 +84,7 @@ export class BoardCountsRepository {
       const page = await this.db.send(
         new QueryCommand({
           TableName: this.table,
+          IndexName: 'counts',
           KeyConditionExpression: between ? '#board = :board AND #key BETWEEN :from AND :to' : '#board = :board',
           ProjectionExpression: '#key, n',
           ExpressionAttributeNames: { '#board': 'board', '#key': 'key' },
