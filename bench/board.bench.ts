@@ -6,7 +6,13 @@
 import { DynamoDBDocumentClient, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { BoardCountsRepository } from '../adapters/dynamodb/board-counts-repository.js';
+import { DynamoBoardSource } from '../adapters/dynamodb/board-source.js';
+import { DeliveryRepository } from '../adapters/dynamodb/delivery-repository.js';
+import { DynamoTicketFinder } from '../adapters/dynamodb/ticket-finder.js';
 import { toItem } from '../adapters/dynamodb/ticket-item.js';
+import { BOARD_DAYS } from '../domain/board/read-board.js';
+import { lastBeijingDays } from '../domain/time/beijing-time.js';
 import { localDynamoDbClient } from '../local/dynamodb/dynamodb-local.js';
 import { manifest } from '../infra/manifest.js';
 import { startRuntime } from '../local/runtime/runtime.js';
@@ -170,6 +176,34 @@ try {
   console.log(`city-wide, If-None-Match -> 304: p50 ${ms(percentile(polls, 0.5))}, p99 ${ms(percentile(polls, 0.99))}`);
   console.log(`a coordinator's district, 200: p50 ${ms(percentile(district, 0.5))}, p99 ${ms(percentile(district, 0.99))}`);
   console.log(`${p99 <= TARGET_MS ? 'PASS' : 'FAIL'}: p99 ${ms(p99)} is ${(p99 / TARGET_MS).toFixed(3)} of the ${fmt(TARGET_MS)} ms first-screen target (${(TARGET_MS / p99).toFixed(0)}x headroom)`);
+
+  // Where the time goes: each read the handler makes side by side, alone and one at a time, from this process.
+  const source = new DynamoBoardSource(
+    new BoardCountsRepository(doc, 'bench-BoardCounts'),
+    new DynamoTicketFinder(doc, { tickets: 'bench-Tickets', search: 'bench-SearchTokens' }),
+    new DeliveryRepository(doc, 'bench-Deliveries'),
+  );
+  const dates = lastBeijingDays(NOW, BOARD_DAYS);
+  const soon = new Date(NOW.getTime() + 24 * HOUR).toISOString();
+  const parts: [string, () => Promise<unknown>][] = [
+    ['counters: the gauges (counts index)', () => source.gauges()],
+    ['counters: 14 days (counts index)', () => source.days(dates[0] as string, dates.at(-1) as string)],
+    ['COUNT overdue (open-by-deadline)', () => source.inHandDue({ to: NOW.toISOString() })],
+    ['COUNT due within 24 h (open-by-deadline)', () => source.inHandDue({ from: NOW.toISOString(), to: soon })],
+    ['COUNT pending extensions', () => source.pendingExtensions()],
+    ['COUNT difficult + returns (by-status)', () => Promise.all([source.inStatus('difficult'), source.inStatus('return-review')])],
+    ['COUNT undelivered', () => source.undelivered()],
+  ];
+  console.log('\nwhere the time goes (each read alone, p50 of 20; the handler makes them side by side):');
+  for (const [label, run] of parts) {
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const start = performance.now();
+      await run();
+      times.push(performance.now() - start);
+    }
+    console.log(`  ${label}: ${ms(percentile(times, 0.5))}`);
+  }
 
   // What the counters hold: every item's set size, as the largest item bounds an update's cost and the 400 KB limit.
   const items: { key: string; members: number; bytes: number }[] = [];
