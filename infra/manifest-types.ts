@@ -11,6 +11,8 @@ export interface IndexSpec {
   name: string;
   partitionKey: KeySpec;
   sortKey?: KeySpec;
+  /** The attributes the index holds besides the keys; every attribute (projection ALL) when absent. */
+  project?: string[];
 }
 
 export interface TableSpec {

@@ -7,7 +7,7 @@ const N = 'N' as const;
 export const tables: TableSpec[] = [
   {
     name: 'Tickets',
-    purpose: 'one item per ticket; its stream starts the lifecycle execution',
+    purpose: "one item per ticket; its stream starts the lifecycle execution and keeps the supervision board's counters",
     partitionKey: { name: 'id', type: S },
     stream: 'NEW_AND_OLD_IMAGES',
     indexes: [
@@ -80,6 +80,16 @@ export const tables: TableSpec[] = [
     purpose: "the league table's aggregates: per (month, unit) one string set per counted figure, added to from the event stream (a replay adds nothing)",
     partitionKey: { name: 'month', type: S },
     sortKey: { name: 'unitId', type: S },
+  },
+  {
+    name: 'BoardCounts',
+    purpose:
+      "the supervision board's aggregates, kept from the Tickets stream: open tickets per (district, level) under `open`, each district's tickets created, escalated overdue and closed per Beijing day under `day`; each a set of members and its size, in a few shards (a replay adds nothing)",
+    partitionKey: { name: 'board', type: S },
+    sortKey: { name: 'key', type: S },
+    // The same keys holding only each counter's size: the board reads these small entries, never the member sets.
+    indexes: [{ name: 'counts', partitionKey: { name: 'board', type: S }, sortKey: { name: 'key', type: S }, project: ['n'] }],
+    ttlAttribute: 'expiresAt',
   },
   {
     name: 'Ledger',
@@ -191,6 +201,9 @@ export const manifest: Manifest = {
     { name: 'carry-over-zeroing', entry: 'functions/tasks/carry-over-zeroing.ts', tables: { Ledger: 'read-write' } },
     { name: 'read-zeroing', entry: 'functions/api/read-zeroing.ts', tables: { Ledger: 'read' } },
     { name: 'league-table', entry: 'functions/api/league-table.ts', tables: { UnitMetrics: 'read' } },
+    { name: 'follow-board', entry: 'functions/streams/follow-board.ts', tables: { BoardCounts: 'write' } },
+    // Counts of small Tickets and Deliveries index ranges beside the counters; Directory: the districts' names.
+    { name: 'read-board', entry: 'functions/api/read-board.ts', tables: { BoardCounts: 'read', Tickets: 'read', Deliveries: 'read', Directory: 'read' } },
     { name: 'citizen-progress', entry: 'functions/api/citizen-progress.ts', tables: { Tickets: 'read', Directory: 'read', Throttles: 'read-write' } },
   ],
   stateMachines: [
@@ -251,12 +264,14 @@ export const manifest: Manifest = {
     { method: 'GET', path: '/v1/panels/{id}', function: 'read-panels', auth: true },
     { method: 'POST', path: '/v1/panels/{id}/votes', function: 'cast-vote', auth: true },
     { method: 'GET', path: '/v1/metrics/units', function: 'league-table', auth: true },
+    { method: 'GET', path: '/v1/board', function: 'read-board', auth: true },
     { method: 'GET', path: '/v1/zeroing/campaigns', function: 'read-zeroing', auth: true },
     { method: 'GET', path: '/v1/zeroing/campaigns/{month}', function: 'read-zeroing', auth: true },
     { method: 'GET', path: '/v1/zeroing/campaigns/{month}/entries', function: 'read-zeroing', auth: true },
   ],
   streams: [
     { table: 'Tickets', function: 'start-lifecycle', batchSize: 25 },
+    { table: 'Tickets', function: 'follow-board', batchSize: 25 },
     { table: 'TicketEvents', function: 'notify-units', batchSize: 25 },
     { table: 'TicketEvents', function: 'follow-month', batchSize: 25 },
   ],

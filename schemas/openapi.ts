@@ -1,6 +1,7 @@
 // The OpenAPI document, generated from the zod schemas and the manifest's routes: never written by hand.
 import { z } from 'zod';
 import type { RouteSpec } from '../infra/manifest-types.js';
+import { Board } from './board.js';
 import { Category } from './catalogue.js';
 import { Callback, CreateTicket, LifecycleAction, TicketAction } from './commands.js';
 import { IntakeAnswer } from './intake.js';
@@ -28,6 +29,8 @@ interface Contract {
   query?: z.ZodObject;
   errors?: Partial<Record<'400' | '403' | '404' | '409' | '422' | '429', string>>;
   response: z.ZodType;
+  /** The answer carries an ETag; a request sending it back in If-None-Match gets a bodiless 304 while nothing changed. */
+  revalidated?: string;
 }
 
 // What each route takes and gives, by function name.
@@ -99,6 +102,13 @@ const contracts: Record<string, Contract> = {
     },
     response: z.object({ ticketId: z.string(), status: z.string(), statusName: z.object({ zh: z.string(), en: z.string() }), unit: z.object({ id: z.string(), name: z.object({ zh: z.string(), en: z.string() }) }).optional(), reply: z.string().optional(), updatedAt: z.string(), updatedAtBeijing: z.string() }),
   },
+  'read-board': {
+    summary:
+      "The supervision board (督办大屏): open tickets by level and district (every district named, zeros included), those in hand past or within 24 hours of their completion deadline, tickets created, escalated for a missed deadline and closed on each of the last 14 Beijing days, and the office's pending queues; operators, the supervision office and administrators see the city, a district coordinator its own district. Read from stream-kept aggregates and counts, never from the open tickets",
+    errors: { '403': 'A clerk or a panel member reads no board (board.role); a coordinator whose token names no district neither (board.no-district)' },
+    response: Board,
+    revalidated: 'a hash of every figure (asOf aside): poll with If-None-Match and get a 304 while no number changed',
+  },
   'unit-subscriptions': {
     summary: "A unit's (or a panel member's) notification subscriptions (administrators); a webhook secret is write-only and answered as secretSet",
     request: Subscriptions,
@@ -128,7 +138,12 @@ export function openApiDocument(routes: readonly RouteSpec[], serverUrl: string)
     const params = [
       ...[...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
       ...(contract?.query && route.method === 'GET' ? queryParameters(contract.query) : []),
+      ...(contract?.revalidated ? [{ name: 'If-None-Match', in: 'header', required: false, description: 'the ETag of the answer the client holds', schema: { type: 'string' } }] : []),
     ];
+    const tagged = contract?.revalidated && {
+      ETag: { description: contract.revalidated, schema: { type: 'string' } },
+      'Cache-Control': { description: '`no-cache`: ask again every time, sending the ETag', schema: { type: 'string' } },
+    };
     (paths[route.path] ??= {})[route.method.toLowerCase()] = {
       summary: contract?.summary ?? route.function,
       operationId: `${route.function}-${route.method.toLowerCase()}`,
@@ -136,7 +151,8 @@ export function openApiDocument(routes: readonly RouteSpec[], serverUrl: string)
       ...(route.auth ? { security: [{ bearer: [] }] } : { security: [] }),
       ...(contract?.request && route.method !== 'GET' ? { requestBody: { required: true, content: { 'application/json': { schema: schema(contract.request) } } } } : {}),
       responses: {
-        '200': { description: 'OK', content: { 'application/json': { schema: contract ? schema(contract.response) : {} } } },
+        '200': { description: 'OK', ...(tagged ? { headers: tagged } : {}), content: { 'application/json': { schema: contract ? schema(contract.response) : {} } } },
+        ...(tagged ? { '304': { description: 'Not modified: the answer whose ETag was sent still holds', headers: tagged } } : {}),
         '400': { description: contract?.errors?.['400'] ?? 'A field is malformed or refers to nothing; the message names it', content: { 'application/json': { schema: schema(ErrorBody) } } },
         '401': { description: 'No valid token' },
         '403': { description: contract?.errors?.['403'] ?? 'Not yours to do', content: { 'application/json': { schema: schema(ErrorBody) } } },

@@ -24,7 +24,7 @@ export async function createTables(client: DynamoDBClient, specs: readonly Table
           GlobalSecondaryIndexes: spec.indexes?.map((index) => ({
             IndexName: index.name,
             KeySchema: keySchema(index.partitionKey.name, index.sortKey?.name),
-            Projection: { ProjectionType: 'ALL' },
+            Projection: index.project ? { ProjectionType: 'INCLUDE', NonKeyAttributes: index.project } : { ProjectionType: 'ALL' },
           })),
           StreamSpecification: spec.stream ? { StreamEnabled: true, StreamViewType: spec.stream } : undefined,
         }),

@@ -55,4 +55,28 @@ export class DeliveryRepository {
     );
     return Items ?? [];
   }
+
+  /** How many deliveries were given up on, of these units only when given: a COUNT Query of the index. */
+  async countUndelivered(unitIds?: readonly string[]): Promise<number> {
+    if (unitIds?.length === 0) return 0;
+    // A FilterExpression's IN takes at most 100 values: more units are counted a hundred at a time (they are disjoint).
+    const groups = unitIds === undefined ? [undefined] : Array.from({ length: Math.ceil(unitIds.length / 100) }, (_, i) => unitIds.slice(i * 100, (i + 1) * 100));
+    const counts = await Promise.all(
+      groups.map(async (units) => {
+        const values: Record<string, unknown> = { ':u': 'undelivered', ...Object.fromEntries((units ?? []).map((id, i) => [`:unit${i}`, id])) };
+        const filter = units ? { FilterExpression: `unitId IN (${units.map((_, i) => `:unit${i}`).join(', ')})` } : {};
+        let count = 0;
+        let start: Record<string, unknown> | undefined;
+        do {
+          const page = await this.db.send(
+            new QueryCommand({ TableName: this.table, IndexName: 'undelivered', KeyConditionExpression: 'undelivered = :u', ...filter, ExpressionAttributeValues: values, Select: 'COUNT', ExclusiveStartKey: start }),
+          );
+          count += page.Count ?? 0;
+          start = page.LastEvaluatedKey;
+        } while (start);
+        return count;
+      }),
+    );
+    return counts.reduce((a, b) => a + b, 0);
+  }
 }

@@ -79,15 +79,7 @@ export class DynamoTicketFinder {
     const { partition, sort } = ticketIndexes[key.index];
     const names: Record<string, string> = { '#pk': partition, ...(key.before ? { '#sk': sort } : {}) };
     const values: Record<string, unknown> = { ':pk': key.equals, ...(key.before ? { ':before': key.before } : {}) };
-    const filters = plan.filters.map((f, i) => {
-      const at = ticketIndexes[f.index];
-      names[`#f${i}`] = at.partition;
-      values[`:f${i}`] = f.equals;
-      if (f.before === undefined) return `#f${i} = :f${i}`;
-      names[`#g${i}`] = at.sort;
-      values[`:g${i}`] = f.before;
-      return `(#f${i} = :f${i} AND #g${i} < :g${i})`;
-    });
+    const filters = filterTerms(plan.filters, names, values);
     const narrowed = filters.length > 0 || plan.tokens.length > 0;
     const result = await this.db.send(
       new QueryCommand({
@@ -109,6 +101,39 @@ export class DynamoTicketFinder {
       next: result.LastEvaluatedKey,
       read: result.ScannedCount ?? items.length,
     };
+  }
+
+  /**
+   * How many tickets of an index partition have a sort key at or after `from` and before `before` (either bound may be
+   * absent) and are in every filter's partition: a COUNT Query, which reads the range but returns no ticket.
+   */
+  async count(key: IndexCondition & { from?: string }, filters: readonly IndexCondition[] = []): Promise<number> {
+    const { partition, sort } = ticketIndexes[key.index];
+    const { from, before } = key;
+    const names: Record<string, string> = { '#pk': partition, ...(from !== undefined || before !== undefined ? { '#sk': sort } : {}) };
+    const values: Record<string, unknown> = { ':pk': key.equals, ...(from !== undefined ? { ':from': from } : {}), ...(before !== undefined ? { ':before': before } : {}) };
+    // Sort keys end in `#<ticket id>`, so none equals a bare bound: BETWEEN's inclusive end excludes `before` as `<` does.
+    const range = from !== undefined && before !== undefined ? '#sk BETWEEN :from AND :before' : from !== undefined ? '#sk >= :from' : before !== undefined ? '#sk < :before' : undefined;
+    const terms = filterTerms(filters, names, values);
+    let count = 0;
+    let start: Item | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tables.tickets,
+          IndexName: key.index,
+          KeyConditionExpression: range ? `#pk = :pk AND ${range}` : '#pk = :pk',
+          ...(terms.length > 0 ? { FilterExpression: terms.join(' AND ') } : {}),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      );
+      count += page.Count ?? 0;
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return count;
   }
 
   private async postings(token: string, start: Item | undefined, want: number): Promise<Batch> {
@@ -150,6 +175,19 @@ export class DynamoTicketFinder {
     }
     return loaded;
   }
+}
+
+/** One FilterExpression term per filter (the ticket is also in that index partition), its names and values added. */
+function filterTerms(filters: readonly IndexCondition[], names: Record<string, string>, values: Record<string, unknown>): string[] {
+  return filters.map((f, i) => {
+    const at = ticketIndexes[f.index];
+    names[`#f${i}`] = at.partition;
+    values[`:f${i}`] = f.equals;
+    if (f.before === undefined) return `#f${i} = :f${i}`;
+    names[`#g${i}`] = at.sort;
+    values[`:g${i}`] = f.before;
+    return `(#f${i} = :f${i} AND #g${i} < :g${i})`;
+  });
 }
 
 /** The ticket is in every filter's partition and its text holds every search token. */

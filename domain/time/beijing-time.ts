@@ -4,3 +4,17 @@
 export function beijingTime(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+const BEIJING_OFFSET_MS = 8 * 3600_000;
+const DAY_MS = 24 * 3600_000;
+
+/** The Beijing calendar day (`2026-11-24`) of an instant. */
+export function beijingDate(at: Date | string): string {
+  const t = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  return new Date(t + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The last `count` Beijing days up to and including the one holding `now`, oldest first. */
+export function lastBeijingDays(now: Date, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => beijingDate(new Date(now.getTime() - (count - 1 - i) * DAY_MS)));
+}

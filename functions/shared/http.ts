@@ -1,4 +1,5 @@
 // The HTTP edge of every API handler: middy, JSON responses, and domain errors mapped to their status.
+import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
@@ -12,6 +13,19 @@ export type ApiResult = APIGatewayProxyStructuredResultV2;
 /** A JSON response. */
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): ApiResult {
   return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) };
+}
+
+/**
+ * A JSON response a poller may already hold: tagged with a hash of `tagged` (the body, or the part of it whose change
+ * matters), and a request naming that tag in If-None-Match gets a 304 with no body. `no-cache`: always ask again.
+ */
+export function revalidatedJson(event: ApiEvent, body: unknown, tagged: unknown = body): ApiResult {
+  const etag = `"${createHash('sha256').update(JSON.stringify(tagged)).digest('base64url')}"`;
+  const headers = { etag, 'cache-control': 'no-cache' };
+  // Comparison for If-None-Match is weak: a W/ tag matches its strong twin.
+  const held = (event.headers?.['if-none-match'] ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  if (held.includes(etag) || held.includes('*')) return { statusCode: 304, headers };
+  return json(200, body, headers);
 }
 
 /** True when the request asks for a spreadsheet (`Accept: text/csv`). */

@@ -4,13 +4,15 @@ import { documents, stepFunctions } from '../../adapters/clients.js';
 import { now } from '../../adapters/clock.js';
 import { DirectoryRepository } from '../../adapters/dynamodb/directory-repository.js';
 import { tableName } from '../../adapters/dynamodb/table-names.js';
+import { BoardCountsRepository } from '../../adapters/dynamodb/board-counts-repository.js';
+import { DynamoBoardSource } from '../../adapters/dynamodb/board-source.js';
 import { DeliveryRepository } from '../../adapters/dynamodb/delivery-repository.js';
 import { LedgerRepository } from '../../adapters/dynamodb/ledger-repository.js';
 import { PanelRepository } from '../../adapters/dynamodb/panel-repository.js';
 import { ThrottleRepository } from '../../adapters/dynamodb/throttle-repository.js';
 import { UnitMetricsRepository } from '../../adapters/dynamodb/unit-metrics-repository.js';
 import { TaskTokenRepository } from '../../adapters/dynamodb/task-token-repository.js';
-import { DynamoTicketFinder } from '../../adapters/dynamodb/ticket-finder.js';
+import { DynamoTicketFinder, type FinderTables } from '../../adapters/dynamodb/ticket-finder.js';
 import { jiebaSegmenter } from '../../adapters/search/jieba-segmenter.js';
 import { StepFunctionsExecutions } from '../../adapters/stepfunctions/executions.js';
 import { DynamoTicketRepository, type TicketTables } from '../../adapters/dynamodb/ticket-repository.js';
@@ -42,6 +44,16 @@ const ticketTables: TicketTables = {
   },
 };
 
+// Counting tickets (the board) reads the Tickets indexes only, never the postings, so neither name is read before it is used.
+const finderTables: FinderTables = {
+  get tickets() {
+    return tableName('Tickets');
+  },
+  get search() {
+    return tableName('SearchTokens');
+  },
+};
+
 /** A repository built on its first use, so a handler that never calls it needs nothing of it. */
 function onFirstUse<T extends object>(build: () => T): T {
   let built: T | undefined;
@@ -63,7 +75,9 @@ export const unitMetrics = onFirstUse(() => new UnitMetricsRepository(documents,
 export const ledger = onFirstUse(() => new LedgerRepository(documents, tableName('Ledger')));
 export const panels = onFirstUse(() => new PanelRepository(documents, tableName('PanelSeats')));
 export const executions = new StepFunctionsExecutions(stepFunctions);
-export const ticketFinder = onFirstUse(() => new DynamoTicketFinder(documents, { tickets: tableName('Tickets'), search: tableName('SearchTokens') }));
+export const ticketFinder = new DynamoTicketFinder(documents, finderTables);
+export const boardCounts = onFirstUse(() => new BoardCountsRepository(documents, tableName('BoardCounts')));
+export const boardSource = new DynamoBoardSource(boardCounts, ticketFinder, deliveries);
 
 let segmenterLoaded: Promise<Segmenter> | undefined;
 /** Jieba and its dictionaries, loaded on first use (about half a second): only intake and text search need them. */

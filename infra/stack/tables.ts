@@ -32,7 +32,7 @@ export function createTables(scope: Construct, stage: Stage, specs: TableSpec[])
         indexName: index.name,
         partitionKey: key(index.partitionKey),
         ...(index.sortKey ? { sortKey: key(index.sortKey) } : {}),
-        projectionType: ProjectionType.ALL,
+        ...(index.project ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: index.project } : { projectionType: ProjectionType.ALL }),
       });
     }
     tables.set(spec.name, table);

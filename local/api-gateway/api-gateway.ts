@@ -72,6 +72,11 @@ export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGa
         return json(500, { message: 'Internal Server Error' });
       })
       .then((reply) => {
+        // A 204 or 304 has no content, so no Content-Length either (a 304's would have to be the 200's length).
+        if (reply.statusCode === 204 || reply.statusCode === 304) {
+          res.writeHead(reply.statusCode, reply.headers).end();
+          return;
+        }
         res.writeHead(reply.statusCode, { ...reply.headers, 'content-length': String(reply.body.length) });
         res.end(reply.body);
       });

@@ -71,7 +71,7 @@ beforeAll(() => {
 }, 60_000);
 
 describe('tables', () => {
-  it.each(manifest.tables.map((t) => [t.name, t] as const))('%s: keys, indexes, stream, TTL, PITR, on-demand', (_name, spec) => {
+  it.each(manifest.tables.map((t) => [t.name, t] as const))('%s: keys, indexes and what they project, stream, TTL, PITR, on-demand', (_name, spec) => {
     const keySchema = [
       { AttributeName: spec.partitionKey.name, KeyType: 'HASH' },
       ...(spec.sortKey ? [{ AttributeName: spec.sortKey.name, KeyType: 'RANGE' }] : []),
@@ -84,9 +84,12 @@ describe('tables', () => {
       DeletionProtectionEnabled: true,
     });
     const [, table] = ofType('AWS::DynamoDB::Table').find(([, r]) => r.Properties.TableName === `casework-dev-${spec.name}`)!;
-    const gsis = (table.Properties.GlobalSecondaryIndexes ?? []) as { IndexName: string; Projection: { ProjectionType: string } }[];
+    const gsis = (table.Properties.GlobalSecondaryIndexes ?? []) as { IndexName: string; Projection: { ProjectionType: string; NonKeyAttributes?: string[] } }[];
     expect(gsis.map((g) => g.IndexName).sort()).toEqual((spec.indexes ?? []).map((i) => i.name).sort());
-    for (const gsi of gsis) expect(gsi.Projection.ProjectionType).toBe('ALL');
+    for (const gsi of gsis) {
+      const project = spec.indexes?.find((i) => i.name === gsi.IndexName)?.project;
+      expect(gsi.Projection, gsi.IndexName).toEqual(project ? { ProjectionType: 'INCLUDE', NonKeyAttributes: project } : { ProjectionType: 'ALL' });
+    }
     expect((table.Properties.StreamSpecification as { StreamViewType?: string } | undefined)?.StreamViewType).toBe(spec.stream);
     expect((table.Properties.TimeToLiveSpecification as { AttributeName?: string } | undefined)?.AttributeName).toBe(spec.ttlAttribute);
   });

@@ -92,6 +92,9 @@ beforeAll(async () => {
   for (const path of ['/v1/zeroing/campaigns', '/v1/zeroing/campaigns/2026-12', '/v1/zeroing/campaigns/2026-11/entries?status=open', '/v1/metrics/units?month=2026-11']) {
     expect((await call(runtime, 'GET', path, undefined, supervisor)).status, path).toBe(200);
   }
+  // The board, city-wide and as a district reads it (its undelivered notifications counted by unit).
+  expect((await call(runtime, 'GET', '/v1/board', undefined, supervisor)).status).toBe(200);
+  expect((await call(runtime, 'GET', '/v1/board', undefined, await login(runtime, 'coordinator-haibin'))).status).toBe(200);
 }, 120_000);
 
 afterAll(async () => {

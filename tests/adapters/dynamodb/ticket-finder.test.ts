@@ -93,6 +93,19 @@ describe('the DynamoDB ticket finder', () => {
     expect(await postings('词97')).toEqual([]);
   });
 
+  it('counts the tickets of a deadline range, within a district when asked, without reading one back', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `T-${String(i).padStart(2, '0')}`);
+    const dues = (await Promise.all(ids.map((id) => repo.get(id)))).map((t) => String(t?.deadlines.complete)).sort();
+    const sixth = dues[5] as string;
+    const open = { index: 'open-by-deadline', equals: 'open' } as const;
+
+    expect(await finder().count(open)).toBe(12);
+    expect(await finder().count({ ...open, before: sixth })).toBe(5);
+    expect(await finder().count({ ...open, from: sixth })).toBe(7);
+    expect(await finder().count({ ...open, from: dues[1], before: sixth })).toBe(4);
+    expect(await finder().count(open, [{ index: 'by-district', equals: 'd-nanhu' }])).toBe(4);
+  });
+
   it('refuses a cursor issued for another query, or one whose key is not of this query’s partition', async () => {
     const plan = planTicketQuery({ districtId: 'd-nanhu' }, now);
     const first = await finder().find(plan, { limit: 1 });

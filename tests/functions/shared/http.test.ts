@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PanelCompositionError, VoteRejectedError } from '../../../domain/panel/panel-errors.js';
 import { ZeroingRuleError } from '../../../domain/zeroing/zeroing-errors.js';
 import { ConflictError, NotFoundError } from '../../../domain/errors.js';
-import { httpHandler, type ApiEvent } from '../../../functions/shared/http.js';
+import { httpHandler, revalidatedJson, type ApiEvent } from '../../../functions/shared/http.js';
 import { lambdaContext } from '../../../local/lambda/lambda-context.js';
 
 async function answerTo(error: Error, headers: Record<string, string> = { 'accept-language': 'en' }) {
@@ -42,5 +42,28 @@ describe('errors at the HTTP edge', () => {
     const answer = await answerTo(new Error('ECONNREFUSED 10.0.0.7:8000 at /var/task/index.mjs:12'));
 
     expect(answer).toEqual({ status: 500, body: { error: 'InternalError', message: 'something went wrong; it has been logged' } });
+  });
+});
+
+describe('answers a poller may already hold', () => {
+  const asking = (ifNoneMatch?: string) => ({ headers: ifNoneMatch === undefined ? {} : { 'if-none-match': ifNoneMatch } }) as unknown as ApiEvent;
+  const figures = { open: 3 };
+
+  it('tags the answer with a hash of what was tagged, and answers its own tag with a bodiless 304', () => {
+    const first = revalidatedJson(asking(), { asOf: '10:00', ...figures }, figures);
+    const tag = String(first.headers?.etag);
+
+    const again = revalidatedJson(asking(tag), { asOf: '10:05', ...figures }, figures);
+
+    expect(first).toMatchObject({ statusCode: 200, headers: { 'cache-control': 'no-cache' }, body: '{"asOf":"10:00","open":3}' });
+    expect(again).toEqual({ statusCode: 304, headers: { etag: tag, 'cache-control': 'no-cache' } });
+  });
+
+  it('matches a weak twin of the tag or any tag of a list, and answers a changed figure in full', () => {
+    const tag = String(revalidatedJson(asking(), figures).headers?.etag);
+
+    expect(revalidatedJson(asking(`W/${tag}`), figures).statusCode).toBe(304);
+    expect(revalidatedJson(asking(`"old", ${tag}`), figures).statusCode).toBe(304);
+    expect(revalidatedJson(asking(tag), { open: 4 }).statusCode).toBe(200);
   });
 });

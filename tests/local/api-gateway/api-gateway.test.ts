@@ -21,11 +21,16 @@ describe('the local API Gateway', () => {
         { method: 'GET', path: '/v1/tickets/overdue', function: 'overdue', auth: true },
         { method: 'GET', path: '/v1/tickets/{id}', function: 'get', auth: true },
         { method: 'GET', path: '/health', function: 'health', auth: false },
+        { method: 'GET', path: '/v1/board', function: 'board', auth: false },
       ],
       verify: async (token) => (await issuer.verify(token, now)) as Record<string, string>,
       invoke: async (fn, event) => {
         received.push(event as APIGatewayProxyEventV2WithJWTAuthorizer);
         if (fn === 'health') return { ok: true };
+        if (fn === 'board') {
+          const held = (event as APIGatewayProxyEventV2WithJWTAuthorizer).headers['if-none-match'] === '"v1"';
+          return held ? { statusCode: 304, headers: { ETag: '"v1"', 'Cache-Control': 'no-cache' } } : { statusCode: 200, headers: { ETag: '"v1"' }, body: '{"open":1}' };
+        }
         return { statusCode: 202, headers: { 'X-Fn': fn }, body: JSON.stringify({ fn }) };
       },
     });
@@ -76,6 +81,20 @@ describe('the local API Gateway', () => {
     expect((await fetch(`${gateway.url}/v1/tickets/T-1`)).status).toBe(401);
     expect((await fetch(`${gateway.url}/v1/tickets/T-1`, { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
     expect(received.length).toBe(before);
+  });
+
+  it('passes If-None-Match to the function and its bodiless 304 back, with the ETag', async () => {
+    const first = await fetch(`${gateway.url}/v1/board`);
+    const etag = first.headers.get('etag');
+    expect([first.status, etag, await first.text()]).toEqual([200, '"v1"', '{"open":1}']);
+
+    const again = await fetch(`${gateway.url}/v1/board`, { headers: { 'if-none-match': etag ?? '' } });
+
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe('"v1"');
+    expect(again.headers.get('cache-control')).toBe('no-cache');
+    expect(again.headers.get('content-length')).toBeNull();
+    expect(await again.text()).toBe('');
   });
 
   it('serves public routes without a token, and 404/405 for the rest', async () => {
