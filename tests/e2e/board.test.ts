@@ -2,7 +2,6 @@
 // escalated lists, an extension approved from the board, and the board's own figures kept current by ETag.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { manifest } from '../../infra/manifest.js';
 import type { Runtime } from '../../local/runtime/runtime.js';
 import { testRuntime } from '../integration/support/runtime.js';
 import { hotline } from '../workflows/support/stories.js';
@@ -15,16 +14,11 @@ let late: string;
 let extension: string;
 let difficult: string;
 
-// GET /v1/board is built on another branch: the figures' own story runs once the route is in the manifest.
-const boardRouted = manifest.routes.some((r) => r.method === 'GET' && r.path === '/v1/board');
-
 beforeAll(async () => {
   // Monday 23 November 2026, 10:00 in Shanghai.
   runtime = await testRuntime({ clockStart: '2026-11-23T02:00:00Z' });
   browser = await launchBrowser();
   city = hotline(runtime);
-  // Until the board API is merged the board answers 404 and the screen says so in its strip.
-  if (!boardRouted) browser.expectFailedResponse(404, /\/v1\/board$/);
 
   // Nobody accepts a noise complaint: the street's acceptance time passes, then the district's, and it climbs to the
   // city, which lets its own completion deadline pass too.
@@ -69,7 +63,6 @@ describe('the supervision board', () => {
     expect(await row.locator('[data-testid="late"] .red').count()).toBe(1);
     expect(await row.locator('td').allTextContents()).toEqual(['楼上夜间噪音', '1天2小时', '三级·市级督办', '市12345热线办', '海滨区', '邻里噪音扰民']);
     expect(await row.getByRole('link', { name: late }).getAttribute('href')).toBe(`/tickets/${late}`);
-    if (!boardRouted) expect(await page.getByTestId('strip').getByRole('alert').textContent()).toContain('Not Found');
 
     const lateHeader = page.getByRole('columnheader', { name: '超期时长' });
     await lateHeader.getByRole('button').click();
@@ -131,7 +124,7 @@ describe('the supervision board', () => {
     expect(browser.consoleErrors).toEqual([]);
   });
 
-  it.skipIf(!boardRouted)('shows the strip and the charts from GET /v1/board, as of the runtime’s time', async () => {
+  it('shows the strip and the charts from GET /v1/board, as of the runtime’s time', async () => {
     const page = await boardAs('supervisor-1');
 
     await expect.poll(() => page.locator('[data-count="overdue"] b').textContent()).toBe('1');
