@@ -8,20 +8,14 @@ import { boardChanges } from '../../domain/board/board-changes.js';
 import type { Ticket } from '../../schemas/ticket.js';
 import { boardCounts } from '../shared/services.js';
 import { withLogging } from '../shared/logger.js';
+import { forEachTicketInOrder } from '../shared/ticket-records.js';
 
 export const handler = middy(async (stream: DynamoDBStreamEvent) => {
-  // One ticket's records in order, different tickets side by side. A retried batch replays a ticket's records from some
-  // point on, in order: an early one may undo a later move for a moment, and the later one, replayed too, redoes it.
-  const byTicket = new Map<string, DynamoDBRecord[]>();
-  for (const record of stream.Records) {
-    const id = String(record.dynamodb?.Keys?.id?.S ?? '');
-    byTicket.set(id, [...(byTicket.get(id) ?? []), record]);
-  }
-  await Promise.all(
-    [...byTicket.values()].map(async (records) => {
-      for (const record of records) await boardCounts.apply(boardChanges(ticketOf(record.dynamodb?.OldImage), ticketOf(record.dynamodb?.NewImage)));
-    }),
-  );
+  // A retried batch replays a ticket's records from some point on, in order: an early one may undo a later move for a
+  // moment, and the later one, replayed too, redoes it.
+  await forEachTicketInOrder(stream.Records, 'id', async (record) => {
+    await boardCounts.apply(boardChanges(ticketOf(record.dynamodb?.OldImage), ticketOf(record.dynamodb?.NewImage)));
+  });
 }).use(withLogging());
 
 function ticketOf(image: NonNullable<DynamoDBRecord['dynamodb']>['NewImage']): Ticket | undefined {

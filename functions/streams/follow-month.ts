@@ -4,7 +4,7 @@
 // a DynamoDB stream serves two readers well, and notify-units is the other.
 import middy from '@middy/core';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { ConflictError } from '../../domain/errors.js';
 import { applyCommand } from '../../domain/tickets/apply-command.js';
 import { factEventTypes, factsNeedNoHistory, metricFacts } from '../../domain/metrics/metric-facts.js';
@@ -14,23 +14,14 @@ import { systemActor } from '../../schemas/actor.js';
 import { TicketEvent } from '../../schemas/ticket-events.js';
 import { decisionContext, ledger, tickets, unitMetrics } from '../shared/services.js';
 import { withLogging } from '../shared/logger.js';
+import { forEachTicketInOrder } from '../shared/ticket-records.js';
 
 export const handler = middy(async (stream: DynamoDBStreamEvent) => {
-  // One ticket's records in order; different tickets side by side.
-  const byTicket = new Map<string, DynamoDBRecord[]>();
-  for (const record of stream.Records) {
-    const id = String(record.dynamodb?.Keys?.ticketId?.S ?? '');
-    byTicket.set(id, [...(byTicket.get(id) ?? []), record]);
-  }
-  await Promise.all(
-    [...byTicket.values()].map(async (records) => {
-      for (const record of records) {
-        if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) continue;
-        const event = TicketEvent.parse(unmarshall(record.dynamodb.NewImage as never));
-        await Promise.all([followLedger(event), countFacts(event)]);
-      }
-    }),
-  );
+  await forEachTicketInOrder(stream.Records, 'ticketId', async (record) => {
+    if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) return;
+    const event = TicketEvent.parse(unmarshall(record.dynamodb.NewImage as never));
+    await Promise.all([followLedger(event), countFacts(event)]);
+  });
 }).use(withLogging());
 
 /** The league table: what this event adds to its units' months, read against the ticket's history up to it. */

@@ -1,9 +1,10 @@
 // The actions a person may take on a ticket now, each opening its form; the API's messages show beside their fields.
 import { useState } from 'preact/hooks';
-import { ApiError, api } from '../api.js';
 import { type ActionSpec, type FieldSpec, actionBody, actionSpecs, visibleFields } from '../actions.js';
 import { type Text, useLang } from '../i18n.js';
 import { useUnits } from '../directory.js';
+import { useAction } from '../use-action.js';
+import { Field } from './field.js';
 
 const text = {
   submit: { zh: '提交', en: 'Submit' },
@@ -57,22 +58,13 @@ export function ActionPanel({ ticketId, actions, onDone }: Props) {
 function ActionForm({ ticketId, type, spec, onCancel, onDone }: { ticketId: string; type: string; spec: ActionSpec; onCancel(): void; onDone(): void }) {
   const { t } = useLang();
   const [values, setValues] = useState<Record<string, string | string[]>>({});
-  const [failure, setFailure] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction(ticketId, spec.path === 'callback' ? 'callback' : 'actions');
   const fields = visibleFields(spec, values);
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    try {
-      const path = spec.path === 'callback' ? `/v1/tickets/${ticketId}/callback` : `/v1/tickets/${ticketId}/actions`;
-      await api(path, { method: 'POST', body: actionBody(type, spec, values) });
-      onDone();
-    } catch (error) {
-      if (error instanceof ApiError) setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    if (await action.send(actionBody(type, spec, values))) onDone();
   };
+  const failure = action.failure;
   // A message the API gave for no field of this form is shown above it.
   const unplaced = failure && !fields.some((f) => failure.forField(f.name)) ? failure.message : undefined;
   return (
@@ -80,65 +72,56 @@ function ActionForm({ ticketId, type, spec, onCancel, onDone }: { ticketId: stri
       <h3>{t(spec.label)}</h3>
       {unplaced && <p class="error" role="alert">{unplaced}</p>}
       {fields.map((field) => (
-        <Field key={field.name} field={field} value={values[field.name]} error={failure?.forField(field.name)} onChange={(v) => setValues({ ...values, [field.name]: v })} />
+        <Control key={field.name} field={field} value={values[field.name]} error={failure?.forField(field.name)} onChange={(v) => setValues({ ...values, [field.name]: v })} />
       ))}
       <div class="row">
-        <button type="submit" class="primary" disabled={busy}>{t(text.submit)}</button>
+        <button type="submit" class="primary" disabled={action.busy}>{t(text.submit)}</button>
         <button type="button" onClick={onCancel}>{t(text.cancel)}</button>
       </div>
     </form>
   );
 }
 
-function Field({ field, value, error, onChange }: { field: FieldSpec; value: string | string[] | undefined; error: string | undefined; onChange(v: string | string[]): void }) {
+function Control({ field, value, error, onChange }: { field: FieldSpec; value: string | string[] | undefined; error: string | undefined; onChange(v: string | string[]): void }) {
   const { t, lang } = useLang();
   const units = useUnits();
-  const id = `field-${field.name}`;
-  const described = error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {};
   const label = `${t(field.label)}${field.optional ? t(text.optional) : ''}`;
-  let control;
-  switch (field.kind) {
-    case 'textarea':
-      control = <textarea id={id} name={field.name} value={String(value ?? '')} onInput={(e) => onChange(e.currentTarget.value)} {...described} />;
-      break;
-    case 'text':
-      control = <input id={id} name={field.name} value={String(value ?? '')} onInput={(e) => onChange(e.currentTarget.value)} {...described} />;
-      break;
-    case 'days':
-      control = <input id={id} name={field.name} type="number" min={1} inputMode="numeric" value={String(value ?? '')} onInput={(e) => onChange(e.currentTarget.value)} {...described} />;
-      break;
-    case 'unit':
-      control = (
-        <select id={id} name={field.name} value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} {...described}>
-          <option value="">{t(text.choose)}</option>
-          {units.list.map((u) => <option key={u.id} value={u.id}>{u.name[lang]}</option>)}
-        </select>
-      );
-      break;
-    case 'departments': {
-      const chosen = Array.isArray(value) ? value : [];
-      control = (
-        <select id={id} name={field.name} multiple size={5} onChange={(e) => onChange([...e.currentTarget.selectedOptions].map((o) => o.value))} {...described}>
-          {units.list.filter((u) => u.type === 'department').map((u) => <option key={u.id} value={u.id} selected={chosen.includes(u.id)}>{u.name[lang]}</option>)}
-        </select>
-      );
-      break;
-    }
-    case 'yes-no':
-    case 'choice':
-      control = (
-        <select id={id} name={field.name} value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} {...described}>
-          <option value="">{t(text.choose)}</option>
-          {field.options?.map((o) => <option key={o.value} value={o.value}>{t(o.label)}</option>)}
-        </select>
-      );
-      break;
-  }
+  const current = String(value ?? '');
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {control}
-      {error && <span class="field-error" id={`${id}-error`} role="alert">{error}</span>}
-    </div>
+    <Field id={`field-${field.name}`} label={label} error={error}>
+      {(described) => {
+        switch (field.kind) {
+          case 'textarea':
+            return <textarea {...described} name={field.name} value={current} onInput={(e) => onChange(e.currentTarget.value)} />;
+          case 'text':
+            return <input {...described} name={field.name} value={current} onInput={(e) => onChange(e.currentTarget.value)} />;
+          case 'days':
+            return <input {...described} name={field.name} type="number" min={1} inputMode="numeric" value={current} onInput={(e) => onChange(e.currentTarget.value)} />;
+          case 'unit':
+            return (
+              <select {...described} name={field.name} value={current} onChange={(e) => onChange(e.currentTarget.value)}>
+                <option value="">{t(text.choose)}</option>
+                {units.list.map((u) => <option key={u.id} value={u.id}>{u.name[lang]}</option>)}
+              </select>
+            );
+          case 'departments': {
+            const chosen = Array.isArray(value) ? value : [];
+            return (
+              <select {...described} name={field.name} multiple size={5} onChange={(e) => onChange([...e.currentTarget.selectedOptions].map((o) => o.value))}>
+                {units.list.filter((u) => u.type === 'department').map((u) => <option key={u.id} value={u.id} selected={chosen.includes(u.id)}>{u.name[lang]}</option>)}
+              </select>
+            );
+          }
+          case 'yes-no':
+          case 'choice':
+            return (
+              <select {...described} name={field.name} value={current} onChange={(e) => onChange(e.currentTarget.value)}>
+                <option value="">{t(text.choose)}</option>
+                {field.options?.map((o) => <option key={o.value} value={o.value}>{t(o.label)}</option>)}
+              </select>
+            );
+        }
+      }}
+    </Field>
   );
 }

@@ -10,7 +10,7 @@ import type { Unit } from '../../../../schemas/unit.js';
 import { formatTime } from '../../format.js';
 import { type Text, fill, useLang } from '../../i18n.js';
 import { useLoad } from '../../use-load.js';
-import { useAction } from './use-action.js';
+import { useAction } from '../../use-action.js';
 
 // A work list is done a few at a time; the board's counts say how many wait in all.
 const PAGE_SIZE = 20;
