@@ -3,14 +3,21 @@ import { monthOf } from '../../domain/zeroing/months.js';
 import { appConfig } from './config.js';
 
 let offsetMs = 0;
+// Screens that load at once share one question to the clock rather than each asking it.
+let asking: Promise<void> | undefined;
 
 /** Learns how far the server's clock is from this browser's (locally, from /_local/clock; in AWS they agree). */
-export async function syncClock(): Promise<void> {
-  if ((await appConfig()).mode !== 'local') return;
-  const response = await fetch('/_local/clock');
-  if (!response.ok) return;
-  const { now } = (await response.json()) as { now: string };
-  offsetMs = Date.parse(now) - Date.now();
+export function syncClock(): Promise<void> {
+  asking ??= (async () => {
+    if ((await appConfig()).mode !== 'local') return;
+    const response = await fetch('/_local/clock');
+    if (!response.ok) return;
+    const { now } = (await response.json()) as { now: string };
+    offsetMs = Date.parse(now) - Date.now();
+  })().finally(() => {
+    asking = undefined;
+  });
+  return asking;
 }
 
 /** Now, by the server's clock. */

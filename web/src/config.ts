@@ -2,14 +2,14 @@
 // in AWS, Cognito's hosted UI and the HTTP API's own address.
 export type AppConfig = { mode: 'local' } | { mode: 'cognito'; apiUrl: string; domain: string; clientId: string };
 
-let loaded: AppConfig | undefined;
+// The one read, shared by every caller from the first on: a screen's first requests all wait on it at once, and each
+// asking for itself would queue a dozen reads ahead of them on the browser's six connections.
+let loading: Promise<AppConfig> | undefined;
 
 /** Reads /app-config.json once (the runtime serves it locally; the stack uploads it beside the app in AWS). */
-export async function appConfig(): Promise<AppConfig> {
-  if (loaded) return loaded;
-  const response = await fetch('/app-config.json');
-  loaded = response.ok ? ((await response.json()) as AppConfig) : { mode: 'local' };
-  return loaded;
+export function appConfig(): Promise<AppConfig> {
+  loading ??= fetch('/app-config.json').then(async (response) => (response.ok ? ((await response.json()) as AppConfig) : { mode: 'local' as const }));
+  return loading;
 }
 
 /** The API's base address: '' (same origin) locally. */

@@ -49,7 +49,9 @@ export function Board() {
       {board && office && <p class="muted">{fill(t(text.pending), board.pending)}</p>}
       {board && <BoardCharts board={board} />}
       <TicketLists board={board} changes={changes} />
-      {office && (
+      {/* The office's work lists are below the fold: asked for once the strip has its figures, so on the first screen
+          the board and the overdue list do not queue behind them. */}
+      {office && (board || error) && (
         <>
           <Extensions count={board?.pending.extensions} changes={changes} />
           <DifficultCases count={board?.pending.difficult} changes={changes} />
