@@ -1,22 +1,37 @@
-// Who may read a ticket (its details, timeline and lifecycle): the city-wide roles, and the units it concerns.
+// Who may read a ticket (its details, timeline and lifecycle): each role by its own rule, from the token's claims only.
 import type { UserActor } from '../../schemas/actor.js';
-import type { Role } from '../../schemas/common.js';
 import type { Ticket } from '../../schemas/ticket.js';
 import type { TicketEvent } from '../../schemas/ticket-events.js';
 import { ForbiddenError } from '../errors.js';
 
-const EVERY_TICKET: readonly Role[] = ['operator', 'supervisor', 'admin'];
-
-/** Refuses a person who may not read the ticket: anyone but the city-wide roles and the units it was ever with or called in. */
+/** Refuses a person who may not read the ticket; a claim the role's rule needs and the token lacks refuses too. */
 export function requireTicketReader(ticket: Ticket, timeline: readonly TicketEvent[], actor: UserActor): void {
-  if (EVERY_TICKET.includes(actor.role)) return;
-  // A unit sees the tickets it holds or once held; the citizen's details are not for every clerk in the city.
-  // Units a whistle called in see the ticket they must report in to.
+  if (mayRead(ticket, timeline, actor)) return;
   const unit = actor.unitId;
-  const calledIn = ticket.whistle?.participants.some((p) => p.unitId === unit) ?? false;
-  if (unit !== undefined && (calledIn || ticket.unitId === unit || timeline.some((e) => 'unitId' in e && e.unitId === unit))) return;
   throw new ForbiddenError('ticket.not-your-unit', {
     zh: `工单 ${ticket.id} 从未由 ${unit ?? '您的单位'} 承办`,
     en: `ticket ${ticket.id} was never with ${unit ?? 'your unit'}`,
   });
+}
+
+function mayRead(ticket: Ticket, timeline: readonly TicketEvent[], actor: UserActor): boolean {
+  switch (actor.role) {
+    case 'operator':
+    case 'supervisor':
+    case 'admin':
+      return true;
+    case 'clerk':
+      return actor.unitId !== undefined && concerns(ticket, timeline, actor.unitId);
+    case 'coordinator':
+      // A district backstops every ticket of its streets, as its listing (GET /v1/tickets) already shows them.
+      return actor.unitId !== undefined && (ticket.location.districtId === actor.unitId || concerns(ticket, timeline, actor.unitId));
+    case 'panelist':
+      // A member reads the case through its panel, without the caller's name and number, whatever else its token says.
+      return false;
+  }
+}
+
+/** The unit holds the ticket, once held it, or was called in by its whistle. */
+function concerns(ticket: Ticket, timeline: readonly TicketEvent[], unit: string): boolean {
+  return ticket.unitId === unit || (ticket.whistle?.participants.some((p) => p.unitId === unit) ?? false) || timeline.some((e) => 'unitId' in e && e.unitId === unit);
 }
