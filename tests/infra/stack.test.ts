@@ -386,6 +386,16 @@ describe('operations', () => {
     });
   });
 
+  it('lets no one write their own role, unit or panel seat: the web client may write only the locale, custom attributes are for administrators', () => {
+    // Without WriteAttributes every mutable attribute is writable by its user through UpdateUserAttributes, with the
+    // access token any sign-in gives: a clerk could make itself supervisor.
+    const clients = Object.values(template.findResources('AWS::Cognito::UserPoolClient')).map((r) => (r as { Properties: { WriteAttributes?: string[] } }).Properties);
+    expect(clients.length).toBeGreaterThan(0);
+    for (const client of clients) {
+      expect(client.WriteAttributes).toEqual(['locale']);
+    }
+  });
+
   it('uploads the built app with an app-config.json naming the API and the hosted UI', () => {
     // The test run's global setup built web/dist, as `npm start` and a deployment do.
     template.resourceCountIs('Custom::CDKBucketDeployment', 1);
