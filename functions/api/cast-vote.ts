@@ -4,13 +4,14 @@ import { NotFoundError } from '../../domain/errors.js';
 import { castVote } from '../../domain/panel/cast-vote.js';
 import { systemActor } from '../../schemas/actor.js';
 import { CastVote } from '../../schemas/panel.js';
+import { Id } from '../../schemas/common.js';
 import { requestActor } from '../shared/actor.js';
-import { httpHandler, json, parseBody } from '../shared/http.js';
+import { httpHandler, json, parseBody, pathParameter } from '../shared/http.js';
 import { decisionContext, panels, wakeVoteWait } from '../shared/services.js';
 
 export const handler = httpHandler(async (event) => {
   const actor = requestActor(event);
-  const id = event.pathParameters?.id ?? '';
+  const id = pathParameter(event, 'id', Id);
   const body = parseBody(event, CastVote);
   const panel = await panels.get(id);
   if (!panel) throw new NotFoundError('panel', id);

@@ -2,13 +2,14 @@
 import { NotFoundError } from '../../domain/errors.js';
 import { availableActions } from '../../domain/tickets/available-actions.js';
 import { requireTicketReader } from '../../domain/tickets/ticket-readers.js';
+import { Id } from '../../schemas/common.js';
 import { requestActor } from '../shared/actor.js';
-import { httpHandler, json } from '../shared/http.js';
+import { httpHandler, json, pathParameter } from '../shared/http.js';
 import { decisionContext, deliveries, tickets } from '../shared/services.js';
 
 export const handler = httpHandler(async (event) => {
   const actor = requestActor(event);
-  const id = event.pathParameters?.id ?? '';
+  const id = pathParameter(event, 'id', Id);
   const [ticket, timeline, notifications, ctx] = await Promise.all([tickets.get(id), tickets.history(id), deliveries.forTicket(id), decisionContext(actor)]);
   if (!ticket) throw new NotFoundError('ticket', id);
   requireTicketReader(ticket, timeline, actor);

@@ -6,8 +6,9 @@ import { panelView } from '../../domain/panel/panel-view.js';
 import { monthBounds, monthOf } from '../../domain/zeroing/months.js';
 import type { Panel } from '../../schemas/panel.js';
 import { ListPanelsQuery } from '../../schemas/panel-query.js';
+import { Id } from '../../schemas/common.js';
 import { requestActor } from '../shared/actor.js';
-import { httpHandler, json, parseQuery } from '../shared/http.js';
+import { httpHandler, json, parseQuery, pathParameter } from '../shared/http.js';
 import { panels, tickets } from '../shared/services.js';
 
 // A panel's deadline falls at most a few weeks after it convened (3 working days, holidays included).
@@ -15,8 +16,8 @@ const DEADLINE_AFTER_CONVENING_MS = 21 * 24 * 3600_000;
 
 export const handler = httpHandler(async (event) => {
   const actor = requestActor(event);
-  const id = event.pathParameters?.id;
-  if (id) {
+  if (event.pathParameters?.id !== undefined) {
+    const id = pathParameter(event, 'id', Id);
     const panel = await panels.get(id);
     if (!panel) throw new NotFoundError('panel', id);
     return json(200, panelView(panel, await tickets.get(panel.ticketId), actor));

@@ -3,8 +3,9 @@ import { NotFoundError } from '../../domain/errors.js';
 import { requireTicketReader } from '../../domain/tickets/ticket-readers.js';
 import { executionArn } from '../../domain/workflow/execution-path.js';
 import { readWorkflow } from '../../domain/workflow/read-workflow.js';
+import { Id } from '../../schemas/common.js';
 import { requestActor } from '../shared/actor.js';
-import { httpHandler, json } from '../shared/http.js';
+import { httpHandler, json, pathParameter } from '../shared/http.js';
 import { executions, tickets } from '../shared/services.js';
 
 const lifecycle = process.env.STATE_MACHINE_TICKET_LIFECYCLE;
@@ -15,7 +16,7 @@ const machineNames = new Map(
 
 export const handler = httpHandler(async (event) => {
   if (!lifecycle) throw new Error('STATE_MACHINE_TICKET_LIFECYCLE is not set');
-  const id = event.pathParameters?.id ?? '';
+  const id = pathParameter(event, 'id', Id);
   const [ticket, timeline] = await Promise.all([tickets.get(id), tickets.history(id)]);
   if (!ticket) throw new NotFoundError('ticket', id);
   requireTicketReader(ticket, timeline, requestActor(event));

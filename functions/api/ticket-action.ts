@@ -1,12 +1,13 @@
 // POST /v1/tickets/{id}/actions and /callback: a person acts on a ticket; the lifecycle is woken to look at it again.
 import { applyCommand } from '../../domain/tickets/apply-command.js';
 import { Callback, TicketActionBody, type TicketCommand } from '../../schemas/commands.js';
+import { Id } from '../../schemas/common.js';
 import { requestActor } from '../shared/actor.js';
-import { httpHandler, json, parseBody } from '../shared/http.js';
+import { httpHandler, json, parseBody, pathParameter } from '../shared/http.js';
 import { decisionContext, tickets, wakeLifecycle } from '../shared/services.js';
 
 export const handler = httpHandler(async (event) => {
-  const id = event.pathParameters?.id ?? '';
+  const id = pathParameter(event, 'id', Id);
   const command: TicketCommand = event.rawPath.endsWith('/callback')
     ? { type: 'callback', ...parseBody(event, Callback) }
     : parseBody(event, TicketActionBody);

@@ -2,13 +2,14 @@
 // a panel member its panels (administrators only); secrets are write-only.
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import { Subscriptions, viewOfSubscriptions } from '../../schemas/unit.js';
+import { Id } from '../../schemas/common.js';
 import { requestActor } from '../shared/actor.js';
-import { httpHandler, json, parseBody } from '../shared/http.js';
+import { httpHandler, json, parseBody, pathParameter } from '../shared/http.js';
 import { directory } from '../shared/services.js';
 
 export const handler = httpHandler(async (event) => {
   if (requestActor(event).role !== 'admin') throw new ForbiddenError('subscriptions.admin-only', { zh: '只有系统管理员可以设置通知订阅', en: 'only an administrator manages subscriptions' });
-  const unitId = event.pathParameters?.id ?? '';
+  const unitId = pathParameter(event, 'id', Id);
   const member = event.rawPath.startsWith('/v1/panel-members/');
   const known = member ? (await directory.panelMembers()).some((m) => m.id === unitId) : (await directory.units()).some((u) => u.id === unitId);
   if (!known) throw new NotFoundError(member ? 'panel-member' : 'unit', unitId);

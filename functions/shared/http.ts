@@ -28,6 +28,13 @@ export function revalidatedJson(event: ApiEvent, body: unknown, tagged: unknown 
   return json(200, body, headers);
 }
 
+/** A path parameter checked by its schema (an id's characters and length, a month's form): a 400 naming it otherwise. */
+export function pathParameter<S extends z.ZodType>(event: ApiEvent, name: string, schema: S): z.output<S> {
+  const parsed = schema.safeParse(event.pathParameters?.[name] ?? '');
+  if (parsed.success) return parsed.data;
+  throw new ValidationError(fieldIssues(parsed.error).map((issue) => ({ ...issue, path: name })));
+}
+
 /** True when the request asks for a spreadsheet (`Accept: text/csv`). */
 export const wantsCsv = (event: ApiEvent): boolean => /text\/csv/i.test(event.headers?.accept ?? '');
 

@@ -41,6 +41,7 @@ export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGa
     const body = await readBody(req);
     if (body === undefined) return json(413, { message: 'Request Entity Too Large' });
     const match = table.match(req.method ?? 'GET', url.pathname);
+    if (match && 'malformed' in match) return json(400, { error: 'ValidationError', message: '(path): is not valid percent-encoded UTF-8' });
     if (!match || !('route' in match)) {
       const served = await options.fallback?.(req, url, body);
       if (served) return served;

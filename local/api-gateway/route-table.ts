@@ -31,18 +31,29 @@ export class RouteTable {
       .sort((a, b) => literalLength(b.route.path) - literalLength(a.route.path));
   }
 
-  /** The route for a method and path, or undefined; `methodAllowed` tells 405 from 404. */
-  match(method: string, path: string): RouteMatch | { methodAllowed: false } | undefined {
+  /** The route for a method and path, or undefined; `methodAllowed` tells 405 from 404, `malformed` a path no decoder reads (400). */
+  match(method: string, path: string): RouteMatch | { methodAllowed: false } | { malformed: true } | undefined {
     let pathKnown = false;
     for (const { route, pattern, names } of this.compiled) {
       const m = pattern.exec(path);
       if (!m) continue;
       pathKnown = true;
       if (route.method !== method) continue;
-      const pathParameters = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]));
+      const values = names.map((_, i) => decodePart(m[i + 1] ?? ''));
+      if (values.includes(undefined)) return { malformed: true };
+      const pathParameters = Object.fromEntries(names.map((n, i) => [n, values[i] as string]));
       return { route, routeKey: `${route.method} ${route.path}`, pathParameters };
     }
     return pathKnown ? { methodAllowed: false } : undefined;
+  }
+}
+
+/** A path segment decoded, or undefined when its percent-encoding is not UTF-8 (`%E0%A4%A`), as API Gateway refuses it. */
+function decodePart(part: string): string | undefined {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
   }
 }
 

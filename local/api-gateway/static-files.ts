@@ -19,7 +19,14 @@ export function staticFiles(dir: string) {
   const root = resolve(dir);
   return (method: string, path: string): HttpReply | undefined => {
     if (method !== 'GET' || path.startsWith('/v1/') || path.startsWith('/_local/') || !existsSync(root)) return undefined;
-    const wanted = resolve(join(root, normalize(decodeURIComponent(path))));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      // Not a file's name: the app's own router answers it (its "no such page").
+      decoded = '/';
+    }
+    const wanted = resolve(join(root, normalize(decoded)));
     // Never serve outside the folder, whatever `..` a path holds.
     const inside = wanted.startsWith(root) && existsSync(wanted) && statSync(wanted).isFile();
     const file = inside ? wanted : join(root, 'index.html');
