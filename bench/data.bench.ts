@@ -30,7 +30,7 @@ for (const [label, concurrency, count] of [['sequential', 1, 1500], ['16 concurr
     Array.from({ length: concurrency }, async () => {
       for (let i = next++; i < count; i = next++) {
         const s = ticket(i + (concurrency === 1 ? 0 : 100_000));
-        await repo.create(s.ticket, s.events, { key: `k-${s.ticket.id}`, fingerprint: 'f' });
+        await repo.create(s.ticket, s.events, { key: `k-${s.ticket.id}`, owner: 'operator-1', fingerprint: 'f' });
       }
     }),
   );

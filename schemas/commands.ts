@@ -8,6 +8,9 @@ const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(
 // Chinese says much in few characters: 需协调 is a reason.
 const reason = z.string().trim().min(2, 'must give a reason').max(1000);
 
+/** `Idempotency-Key` of an intake request: the caller's own name for one call, kept 24 hours. */
+export const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,128}$/, 'must be 1-128 printable ASCII characters').optional();
+
 /** `POST /v1/tickets`: kind and urgency default from the category when omitted. */
 export const CreateTicket = z.object({
   channel: Channel,

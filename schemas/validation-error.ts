@@ -40,6 +40,7 @@ const ownMessages: Record<string, string> = {
   'must be an email address': '应为电子邮件地址',
   'name at least one department': '至少指定一个部门',
   'must be a month as YYYY-MM': '应为 YYYY-MM 格式的月份',
+  'must be 1-128 printable ASCII characters': '应为 1–128 个可打印 ASCII 字符',
   'must look like "ENV-001"': '格式应如“ENV-001”',
   'is not valid JSON': '不是有效的 JSON',
 };

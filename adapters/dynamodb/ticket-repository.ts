@@ -18,6 +18,9 @@ export interface TicketTables {
 }
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
+/** The stored key: the caller's key under the caller, so one operator's key never answers with another's ticket. */
+const claimKey = (claim: IdempotencyClaim) => `${claim.owner}#${claim.key}`;
 // DynamoDB's limit on the items of one TransactWriteItems.
 const MAX_TRANSACTION_ITEMS = 100;
 
@@ -29,17 +32,20 @@ export class DynamoTicketRepository implements TicketRepository {
   ) {}
 
   async create(ticket: Ticket, events: TicketEvent[], idempotency?: IdempotencyClaim, searchTokens: readonly string[] = []) {
+    const nowSeconds = Math.floor(this.now().getTime() / 1000);
     const claim = idempotency && {
       Put: {
         TableName: this.tables.idempotency,
         Item: {
-          key: idempotency.key,
+          key: claimKey(idempotency),
           fingerprint: idempotency.fingerprint,
           ticketId: ticket.id,
-          expiresAt: Math.floor(this.now().getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+          expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS,
         },
-        ConditionExpression: 'attribute_not_exists(#key)',
+        // TTL deletes an expired key up to days late: past its 24 hours it is free again, deleted or not.
+        ConditionExpression: 'attribute_not_exists(#key) OR expiresAt <= :now',
         ExpressionAttributeNames: { '#key': 'key' },
+        ExpressionAttributeValues: { ':now': nowSeconds },
       },
     };
     const items = [
@@ -60,7 +66,7 @@ export class DynamoTicketRepository implements TicketRepository {
 
   private async replay(idempotency: IdempotencyClaim, error: TransactionCanceledException) {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tables.idempotency, Key: { key: idempotency.key }, ConsistentRead: true }),
+      new GetCommand({ TableName: this.tables.idempotency, Key: { key: claimKey(idempotency) }, ConsistentRead: true }),
     );
     if (!Item) throw mapConflict(error, '(new ticket)');
     if (Item.fingerprint !== idempotency.fingerprint) {

@@ -16,7 +16,10 @@ export interface Page<T> {
 
 /** An intake retry carries the same key; the fingerprint tells a true retry from a reused key. */
 export interface IdempotencyClaim {
+  /** The caller's own key: two callers' equal keys are different claims. */
   key: string;
+  /** Who claims it (the signed-in person's id). */
+  owner: string;
   fingerprint: string;
 }
 

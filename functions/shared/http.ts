@@ -35,6 +35,13 @@ export function pathParameter<S extends z.ZodType>(event: ApiEvent, name: string
   throw new ValidationError(fieldIssues(parsed.error).map((issue) => ({ ...issue, path: name })));
 }
 
+/** A request header checked by its schema: a 400 naming the header otherwise. */
+export function parseHeader<S extends z.ZodType>(event: ApiEvent, name: string, schema: S): z.output<S> {
+  const parsed = schema.safeParse(event.headers?.[name]);
+  if (parsed.success) return parsed.data;
+  throw new ValidationError(fieldIssues(parsed.error).map((issue) => ({ ...issue, path: name })));
+}
+
 /** True when the request asks for a spreadsheet (`Accept: text/csv`). */
 export const wantsCsv = (event: ApiEvent): boolean => /text\/csv/i.test(event.headers?.accept ?? '');
 

@@ -12,12 +12,12 @@ describe('a ticket’s life', () => {
   const as = (user: string) => login(runtime, user);
   const ticket = async (id: string) => (await call(runtime, 'GET', `/v1/tickets/${id}`, undefined, await as('supervisor-1'))).body ?? {};
   const act = async (user: string, id: string, body: unknown) => call(runtime, 'POST', `/v1/tickets/${id}/actions`, body, await as(user));
-  const intake = async (body: unknown = complaint, idempotencyKey?: string, language?: string) => {
+  const intake = async (body: unknown = complaint, idempotencyKey?: string, language?: string, operator = 'operator-1') => {
     const res = await fetch(`${runtime.api.url}/v1/tickets`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${await as('operator-1')}`,
+        authorization: `Bearer ${await as(operator)}`,
         ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
         ...(language ? { 'accept-language': language } : {}),
       },
@@ -124,6 +124,25 @@ describe('a ticket’s life', () => {
     expect(first.status).toBe(201);
     expect(retry.status).toBe(200);
     expect(retry.body.id).toBe(first.body.id);
+  });
+
+  it("keeps each caller's Idempotency-Key its own, for 24 hours, and refuses a key out of form naming the header (issue 15)", async () => {
+    const mine = await intake(complaint, 'call-shared-key');
+    // Another operator's equal key is another call: it must not answer with the first operator's ticket (or its caller).
+    const theirs = await intake({ ...complaint, title: '另一通来电' }, 'call-shared-key', undefined, 'operator-2');
+    expect(mine.status).toBe(201);
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.id).not.toBe(mine.body.id);
+
+    // Past its 24 hours the key is free again, whether or not DynamoDB's TTL has deleted it yet.
+    await runtime.advanceTo(new Date(runtime.clock.now().getTime() + 24 * 3600_000 + 1000));
+    const later = await intake({ ...complaint, title: '次日同号来电' }, 'call-shared-key');
+    expect(later.status).toBe(201);
+    expect(later.body.id).not.toBe(mine.body.id);
+
+    const bad = await intake(complaint, 'x'.repeat(129));
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues).toEqual([{ path: 'idempotency-key', message: '应为 1–128 个可打印 ASCII 字符' }]);
   });
 
   it('names the field and the reason for bad intake, in Chinese or in English on request, and writes nothing', async () => {

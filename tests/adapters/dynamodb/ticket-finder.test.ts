@@ -83,7 +83,7 @@ describe('the DynamoDB ticket finder', () => {
     const story = TicketStory.open(noiseComplaint, now, 'T-wordy');
     const tokens = Array.from({ length: 150 }, (_, i) => `词${i}`);
 
-    await repo.create(story.ticket, story.events, { key: 'k-wordy', fingerprint: 'f' }, tokens);
+    await repo.create(story.ticket, story.events, { key: 'k-wordy', owner: 'operator-1', fingerprint: 'f' }, tokens);
 
     // With the claim, the ticket and its first event: 97 postings make the 100 items of one transaction.
     const postings = async (token: string) =>

@@ -43,7 +43,7 @@ describe('the DynamoDB ticket repository', () => {
   it('returns the first ticket when intake retries with the same Idempotency-Key', async () => {
     const first = TicketStory.open(noiseComplaint, monday, 'T-idem-1');
     const retry = TicketStory.open(noiseComplaint, monday, 'T-idem-2');
-    const claim = { key: 'phone-call-8812', fingerprint: 'sha-of-body' };
+    const claim = { key: 'phone-call-8812', owner: 'operator-1', fingerprint: 'sha-of-body' };
 
     await repo.create(first.ticket, first.events, claim);
     const again = await repo.create(retry.ticket, retry.events, claim);
@@ -55,9 +55,9 @@ describe('the DynamoDB ticket repository', () => {
   it('refuses a reused Idempotency-Key with a different body, writing nothing', async () => {
     const first = TicketStory.open(noiseComplaint, monday, 'T-reuse-1');
     const other = TicketStory.open({ ...noiseComplaint, title: '另一件事' }, monday, 'T-reuse-2');
-    await repo.create(first.ticket, first.events, { key: 'k-reused', fingerprint: 'a' });
+    await repo.create(first.ticket, first.events, { key: 'k-reused', owner: 'operator-1', fingerprint: 'a' });
 
-    await expect(repo.create(other.ticket, other.events, { key: 'k-reused', fingerprint: 'b' })).rejects.toMatchObject({
+    await expect(repo.create(other.ticket, other.events, { key: 'k-reused', owner: 'operator-1', fingerprint: 'b' })).rejects.toMatchObject({
       status: 422,
       rule: 'idempotency.key-reused',
     });
