@@ -13,7 +13,7 @@ import { Ticket } from './ticket.js';
 import { TicketWorkflow } from './ticket-workflow.js';
 import { ListEntriesQuery } from './zeroing-query.js';
 import { LedgerEntry, ZeroingCampaign } from './zeroing.js';
-import { Subscriptions, SubscriptionsView, Unit } from './unit.js';
+import { SubscriptionsUpdate, SubscriptionsView, Unit } from './unit.js';
 
 const ErrorBody = z.object({ error: z.string(), rule: z.string(), message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() });
 const TicketWithTimeline = Ticket.extend({
@@ -110,8 +110,9 @@ const contracts: Record<string, Contract> = {
     revalidated: 'a hash of every figure (asOf aside): poll with If-None-Match and get a 304 while no number changed',
   },
   'unit-subscriptions': {
-    summary: "A unit's (or a panel member's) notification subscriptions (administrators); a webhook secret is write-only and answered as secretSet",
-    request: Subscriptions,
+    summary:
+      "A unit's (or a panel member's) notification subscriptions (administrators); a PUT replaces the whole set, and one that leaves no email and no webhook must say `clearAll: true`; a webhook secret is write-only and answered as secretSet",
+    request: SubscriptionsUpdate,
     response: SubscriptionsView,
   },
 };

@@ -44,3 +44,16 @@ export type SubscriptionsView = z.infer<typeof SubscriptionsView>;
 export function viewOfSubscriptions(subscriptions: Subscriptions): SubscriptionsView {
   return { ...subscriptions, webhooks: subscriptions.webhooks.map((w) => ({ url: w.url, secretSet: w.secret.length > 0 })) };
 }
+
+/**
+ * `PUT …/subscriptions`: the whole set, replacing the old one. A body that leaves nothing (no email, no webhook) must
+ * say so with `clearAll: true`: an empty or mistyped body would otherwise cut a unit off from its tickets unnoticed.
+ */
+export const SubscriptionsUpdate = Subscriptions.extend({ clearAll: z.literal(true).optional() })
+  .strict()
+  .superRefine((update, ctx) => {
+    if (update.emails.length === 0 && update.webhooks.length === 0 && update.clearAll !== true) {
+      ctx.addIssue({ code: 'custom', path: ['emails'], message: 'would leave no email and no webhook; send "clearAll": true to remove every subscription' });
+    }
+  })
+  .transform(({ clearAll: _clearAll, ...subscriptions }): Subscriptions => subscriptions);

@@ -41,6 +41,7 @@ const ownMessages: Record<string, string> = {
   'name at least one department': '至少指定一个部门',
   'must be a month as YYYY-MM': '应为 YYYY-MM 格式的月份',
   'must be 1-128 printable ASCII characters': '应为 1–128 个可打印 ASCII 字符',
+  'would leave no email and no webhook; send "clearAll": true to remove every subscription': '将不再保留任何邮箱和 Webhook；如确要取消全部订阅，请发送 "clearAll": true',
   'must look like "ENV-001"': '格式应如“ENV-001”',
   'is not valid JSON': '不是有效的 JSON',
 };

@@ -1,7 +1,7 @@
 // GET/PUT /v1/units/{id}/subscriptions and /v1/panel-members/{id}/subscriptions: where a unit receives its tickets, or
 // a panel member its panels (administrators only); secrets are write-only.
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
-import { Subscriptions, viewOfSubscriptions } from '../../schemas/unit.js';
+import { SubscriptionsUpdate, viewOfSubscriptions } from '../../schemas/unit.js';
 import { Id } from '../../schemas/common.js';
 import { requestActor } from '../shared/actor.js';
 import { httpHandler, json, parseBody, pathParameter } from '../shared/http.js';
@@ -13,7 +13,7 @@ export const handler = httpHandler(async (event) => {
   const member = event.rawPath.startsWith('/v1/panel-members/');
   const known = member ? (await directory.panelMembers()).some((m) => m.id === unitId) : (await directory.units()).some((u) => u.id === unitId);
   if (!known) throw new NotFoundError(member ? 'panel-member' : 'unit', unitId);
-  if (event.requestContext.http.method === 'PUT') await directory.putSubscriptions(unitId, parseBody(event, Subscriptions));
+  if (event.requestContext.http.method === 'PUT') await directory.putSubscriptions(unitId, parseBody(event, SubscriptionsUpdate));
   // A webhook secret is write-only: set with PUT, never answered back.
   return json(200, viewOfSubscriptions(await directory.subscriptions(unitId)));
 });

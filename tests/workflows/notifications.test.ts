@@ -60,6 +60,21 @@ describe('notifications to a street', () => {
     expect(bad.body?.message).toBe('webhooks[0].url: 应为 http 或 https 网址；webhooks[0].secret: 至少 16 个字符');
   });
 
+  it('removes every subscription of a unit only when told so in as many words, never on an empty or mistyped body (issue 15)', async () => {
+    const admin = await login(runtime, 'admin');
+    await call(runtime, 'PUT', '/v1/units/s-haibin-xiwan/subscriptions', { emails: ['xiwan@haiqiao.example'] }, admin);
+    const empty = await call(runtime, 'PUT', '/v1/units/s-haibin-xiwan/subscriptions', {}, admin);
+    const typo = await call(runtime, 'PUT', '/v1/units/s-haibin-xiwan/subscriptions', { email: ['xiwan@haiqiao.example'] }, admin);
+    expect(empty.status).toBe(400);
+    expect(empty.body?.issues).toEqual([{ path: 'emails', message: '将不再保留任何邮箱和 Webhook；如确要取消全部订阅，请发送 "clearAll": true' }]);
+    expect(typo.status).toBe(400);
+    expect((await call(runtime, 'GET', '/v1/units/s-haibin-xiwan/subscriptions', undefined, admin)).body).toMatchObject({ emails: ['xiwan@haiqiao.example'] });
+
+    const cleared = await call(runtime, 'PUT', '/v1/units/s-haibin-xiwan/subscriptions', { clearAll: true }, admin);
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toEqual({ emails: [], webhooks: [] });
+  });
+
   it('retries a webhook that fails three times, then delivers it signed, with one delivery id throughout; the email arrives at once', async () => {
     const admin = await login(runtime, 'admin');
     const put = await call(runtime, 'PUT', '/v1/units/s-haibin-dongmen/subscriptions', { emails: ['dongmen@haiqiao.example'], webhooks: [{ url: hook.url, secret }] }, admin);
