@@ -1,4 +1,5 @@
 // Intake: a validated request body becomes the ticket's first event, with kind and urgency held to the catalogue.
+import type { Actor } from '../../schemas/actor.js';
 import type { CreateTicket } from '../../schemas/commands.js';
 import type { Urgency } from '../../schemas/common.js';
 import type { NewTicketEvent } from '../../schemas/ticket-events.js';
@@ -8,6 +9,11 @@ import type { DecisionContext } from './decision-context.js';
 import { requireRole } from './guards.js';
 
 const urgencyRank: Record<Urgency, number> = { normal: 0, utility: 1, danger: 2 };
+
+/** Refuses anyone but intake's roles: the handler asks before it reads the body, so a refused person learns nothing of it. */
+export function requireIntakeRole(actor: Actor): void {
+  requireRole(actor, ['operator', 'supervisor', 'admin'], 'create-ticket');
+}
 
 /** A request opened: its `ticket.created` event and what intake corrected in it (said back to the operator). */
 export interface Opened {
@@ -21,7 +27,7 @@ export interface Opened {
  * the category decides the time limit.
  */
 export function openTicket(body: CreateTicket, ctx: DecisionContext): Opened {
-  requireRole(ctx.actor, ['operator', 'supervisor', 'admin'], 'create-ticket');
+  requireIntakeRole(ctx.actor);
   const issues = ctx.city.checkTicketReferences(body.category, body.location);
   const category = ctx.city.category(body.category);
   if (issues.length > 0 || !category) throw new ValidationError(issues);

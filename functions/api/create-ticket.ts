@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { MAX_SEARCH_TOKENS, tokensToIndex } from '../../domain/search/search-tokens.js';
 import { intake } from '../../domain/tickets/intake.js';
 import { intakeAnswer } from '../../domain/tickets/intake-answer.js';
+import { requireIntakeRole } from '../../domain/tickets/open-ticket.js';
 import { CreateTicket, IdempotencyKey } from '../../schemas/commands.js';
 import { requestActor } from '../shared/actor.js';
 import { httpHandler, json, parseBody, parseHeader } from '../shared/http.js';
@@ -16,9 +17,10 @@ function newTicketId(at: Date): string {
 }
 
 export const handler = httpHandler(async (event) => {
+  const actor = requestActor(event);
+  requireIntakeRole(actor);
   const body = parseBody(event, CreateTicket);
   const key = parseHeader(event, 'idempotency-key', IdempotencyKey);
-  const actor = requestActor(event);
   const ctx = await decisionContext(actor);
   const opened = intake(body, newTicketId(ctx.now), ctx);
   const claim = key ? { key, owner: actor.userId, fingerprint: createHash('sha256').update(JSON.stringify(body)).digest('hex') } : undefined;
