@@ -39,6 +39,8 @@ try {
     dataDir: values['in-memory'] ? undefined : (env.CASEWORK_DATA_DIR ?? '.data'),
     virtualClockStart: virtual ? start : undefined,
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT,
+    // `CASEWORK_WEBHOOK_ALLOW_LOOPBACK=0 npm start` tries webhooks under the policy AWS has.
+    allowWebhookLoopback: env.CASEWORK_WEBHOOK_ALLOW_LOOPBACK !== '0',
   });
   const c = runtime.config;
   console.log(`Casework is running (${virtual ? `virtual clock at ${runtime.clock.now().toISOString()}` : 'real time'}, data in ${c.dataDir ?? 'memory'})

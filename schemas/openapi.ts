@@ -43,7 +43,8 @@ const contracts: Record<string, Contract> = {
     response: Ticket.extend({ intake: IntakeAnswer }),
   },
   'get-ticket': {
-    summary: 'A ticket with its deadlines, level, unit, timeline, notification attempts and the actions you may take on it now',
+    summary:
+      "A ticket with its deadlines, level, unit, timeline, notification attempts and the actions you may take on it now. Operators, the supervision office and administrators see every attempt with its target and error; a clerk or coordinator sees only its own unit's attempts, without target and with the error as its kind (refused, timeout, network, http-4xx, http-5xx, failed)",
     errors: { '403': 'The ticket was never with your unit, nor did a whistle call your unit in (ticket.not-your-unit)', '404': 'No such ticket' },
     response: TicketWithTimeline,
   },
@@ -63,7 +64,11 @@ const contracts: Record<string, Contract> = {
     response: z.object({ items: z.array(Ticket), cursor: z.string().optional().describe('present when more follow: send it back with the same parameters') }),
   },
   'ticket-action': { summary: 'Act on a ticket (actions) or record the citizen callback (callback)', request: z.union([TicketAction, Callback]), response: Ticket },
-  'list-undelivered': { summary: 'Notifications given up on after about 24 hours (supervision office)', response: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) },
+  'list-undelivered': {
+    summary: 'Notifications given up on after about 24 hours, or at once when the target was refused (supervision office and administrators)',
+    errors: { '403': 'Anyone else (notifications.supervision-only)' },
+    response: z.object({ items: z.array(z.record(z.string(), z.unknown())) }),
+  },
   'read-panels': {
     summary:
       "Joint-review panels: a member's own (member=me, open first) or, for the supervision office, every panel by state and month; one panel with its case (never the caller's details), members and deadline, the number of votes cast while it votes, and after it closes every vote with its rationale and the decision",
@@ -111,7 +116,8 @@ const contracts: Record<string, Contract> = {
   },
   'unit-subscriptions': {
     summary:
-      "A unit's (or a panel member's) notification subscriptions (administrators); a PUT replaces the whole set, and one that leaves no email and no webhook must say `clearAll: true`; a webhook secret is write-only and answered as secretSet",
+      "A unit's (or a panel member's) notification subscriptions (administrators); a PUT replaces the whole set, and one that leaves no email and no webhook must say `clearAll: true`; a webhook secret is write-only and answered as secretSet. A webhook URL must be https, without user name or password, and not name a private, loopback, link-local (cloud metadata), carrier-grade NAT or otherwise non-public address; a host name is resolved and its every address checked again at each delivery",
+    errors: { '400': 'A field is malformed, or a webhook URL points where webhooks may not go (issues name webhooks[i].url)', '403': 'Not an administrator (subscriptions.admin-only)', '404': 'No such unit or panel member' },
     request: SubscriptionsUpdate,
     response: SubscriptionsView,
   },

@@ -22,6 +22,8 @@ export interface SendResult {
   target: string;
   status?: number;
   error?: string;
+  /** The target itself is not allowed (a webhook to an address that is not public): no retry can succeed. */
+  refused?: boolean;
 }
 
 /** A way of reaching a unit. Its targets come from the unit's subscriptions; a delivery names one by its index. */

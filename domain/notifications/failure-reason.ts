@@ -19,3 +19,20 @@ export function publicReason(text: string): string {
     .trim();
   return pathFree.length > MAX_LENGTH ? `${pathFree.slice(0, MAX_LENGTH - 1)}…` : pathFree || 'delivery failed';
 }
+
+/** The kind of failure an attempt or a flag records, for readers who may not see its text (a unit's own people). */
+export type FailureCategory = 'refused' | 'timeout' | 'network' | 'failed' | `http-${number}xx`;
+
+/** What a failure comes to: `refused` (the target's address is not allowed), `timeout`, `http-5xx`, ...; none for a success. */
+export function failureCategory(attempt: { status?: number; error?: string }): FailureCategory | undefined {
+  const { status, error } = attempt;
+  if (status !== undefined && (status < 200 || status > 299)) return `http-${Math.floor(status / 100)}xx`;
+  if (!error) return undefined;
+  if (/target refused/i.test(error)) return 'refused';
+  // A flag's reason is the last attempt's error as the workflow caught it: "<target>: HTTP 503".
+  const http = /\bHTTP ([1-5])\d\d\b/.exec(error);
+  if (http) return `http-${Number(http[1])}xx`;
+  if (/timed? ?out|aborted/i.test(error)) return 'timeout';
+  if (/\b(network|fetch failed|socket|certificate|TLS|SSL)\b/i.test(error) || /\b(ECONN\w+|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE)\b/.test(error)) return 'network';
+  return 'failed';
+}

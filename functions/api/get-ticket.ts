@@ -1,5 +1,7 @@
-// GET /v1/tickets/{id}: the ticket with its deadlines, level, current unit, whole timeline and the actions open to the reader.
+// GET /v1/tickets/{id}: the ticket with its deadlines, level, current unit, whole timeline, the notifications the reader
+// may see and the actions open to the reader.
 import { NotFoundError } from '../../domain/errors.js';
+import { deliveryLogFor } from '../../domain/notifications/delivery-log.js';
 import { availableActions } from '../../domain/tickets/available-actions.js';
 import { requireTicketReader } from '../../domain/tickets/ticket-readers.js';
 import { Id } from '../../schemas/common.js';
@@ -13,5 +15,5 @@ export const handler = httpHandler(async (event) => {
   const [ticket, timeline, notifications, ctx] = await Promise.all([tickets.get(id), tickets.history(id), deliveries.forTicket(id), decisionContext(actor)]);
   if (!ticket) throw new NotFoundError('ticket', id);
   requireTicketReader(ticket, timeline, actor);
-  return json(200, { ...ticket, timeline, notifications, actions: availableActions(ticket, ctx) });
+  return json(200, { ...ticket, timeline, notifications: deliveryLogFor(actor, notifications), actions: availableActions(ticket, ctx) });
 });

@@ -1,4 +1,5 @@
-// Delivery task: one attempt on one channel's target, recorded on the ticket; a failure throws so the workflow retries.
+// Delivery task: one attempt on one channel's target, recorded on the ticket; a failure throws so the workflow retries
+// (or, for a refused target, gives up at once).
 import middy from '@middy/core';
 import { now } from '../../adapters/clock.js';
 import { channelNamed } from '../../adapters/notify/channels.js';
@@ -11,6 +12,12 @@ import { withLogging } from '../shared/logger.js';
 
 class DeliveryFailedError extends Error {
   override name = 'DeliveryFailedError';
+}
+
+// The workflow does not retry this one (its Retry names it with MaxAttempts 0): a target that points where webhooks
+// may not go stays refused, so it is flagged to the supervision office at once instead of being tried for a day.
+class TargetRefusedError extends Error {
+  override name = 'TargetRefusedError';
 }
 
 const webBase = process.env.WEB_BASE_URL ?? 'https://casework.example';
@@ -27,6 +34,7 @@ export const handler = middy(async (input: unknown) => {
   const { ok, status } = result;
   const error = result.error === undefined ? undefined : publicReason(result.error);
   await deliveries.recordAttempt({ ticketId: d.ticketId, deliveryId: d.deliveryId, attempt: attempt + 1, channel: d.channel, unitId: d.unitId, event: d.event, at: at.toISOString(), target: result.target, ok, status, error });
+  if (result.refused) throw new TargetRefusedError(error ?? 'target refused');
   if (!ok) throw new DeliveryFailedError(`${result.target}: ${error ?? 'refused'}`);
   return { delivered: true };
 }).use(withLogging());

@@ -6,6 +6,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { createTables } from '../../adapters/dynamodb/create-tables.js';
 import { DirectoryRepository } from '../../adapters/dynamodb/directory-repository.js';
+import { ALLOW_LOOPBACK_ENV } from '../../adapters/webhook/target-policy.js';
 import { type Manifest, stateMachineEnvName, tableEnvName } from '../../infra/manifest-types.js';
 import { useClock } from '../../adapters/clock.js';
 import { manifest as defaultManifest } from '../../infra/manifest.js';
@@ -43,6 +44,8 @@ export interface RuntimeConfig {
   root?: string;
   /** Physical tables are `<prefix>-<name>`; two runtimes may share one DynamoDB with different prefixes. */
   tablePrefix?: string;
+  /** Webhooks may go to loopback (and over plain http), for receivers on this machine; true unless false. AWS never allows it. */
+  allowWebhookLoopback?: boolean;
 }
 
 export interface Runtime {
@@ -84,6 +87,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(config.smtpPort),
       WEB_BASE_URL: `http://127.0.0.1:${config.port}`,
+      [ALLOW_LOOPBACK_ENV]: config.allowWebhookLoopback === false ? '0' : '1',
       ...Object.fromEntries(manifest.stateMachines.map((m) => [stateMachineEnvName(m.name), stateMachineArn(m.name)])),
       ...Object.fromEntries(manifest.tables.map((t) => [tableEnvName(t.name), tableName(t.name)])),
     });

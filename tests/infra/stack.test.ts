@@ -4,6 +4,7 @@ import path from 'node:path';
 import { App, Stack, type CfnResource } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ALLOW_LOOPBACK_ENV } from '../../adapters/webhook/target-policy.js';
 import { manifest } from '../../infra/manifest.js';
 import { stateMachineEnvName, tableEnvName } from '../../infra/manifest-types.js';
 import { buildApp } from '../../infra/stack/build.js';
@@ -146,6 +147,14 @@ describe('functions', () => {
       expect(Object.keys(fn.env).filter((k) => /PASSWORD|SECRET|CREDENTIAL|SMTP_USER/i.test(k)), fn.id).toEqual([]);
     }
     expect(JSON.stringify(resources)).not.toContain('{{resolve:secretsmanager');
+  });
+
+  it('no function may send a webhook to loopback: that is for the local runtime only', () => {
+    const functions = lambdas(resources);
+    expect(functions.length).toBeGreaterThanOrEqual(manifest.functions.length);
+    expect(ALLOW_LOOPBACK_ENV).toBe('CASEWORK_WEBHOOK_ALLOW_LOOPBACK');
+    expect(functions.filter((fn) => ALLOW_LOOPBACK_ENV in fn.env).map((fn) => fn.id)).toEqual([]);
+    expect(manifest.functions.filter((f) => f.environment && ALLOW_LOOPBACK_ENV in f.environment).map((f) => f.name)).toEqual([]);
   });
 
   it('no IAM policy allows dynamodb:Scan or a dynamodb wildcard', () => {

@@ -13,6 +13,8 @@ export interface TestRuntimeOptions {
   clockStart?: string;
   dataDir?: string;
   tablePrefix?: string;
+  /** Whether webhooks may go to loopback (the runtime's default); false applies the policy AWS has. */
+  allowWebhookLoopback?: boolean;
 }
 
 // Handlers' SDK clients and mail transport are created once per process, from the endpoints of the first runtime
@@ -30,6 +32,7 @@ export async function testRuntime(options: TestRuntimeOptions = {}): Promise<Run
     virtualClockStart: new Date(options.clockStart ?? '2026-11-23T02:00:00Z'),
     manifest: options.manifest ?? defaultManifest,
     tablePrefix: options.tablePrefix ?? `it${Math.random().toString(36).slice(2, 8)}`,
+    allowWebhookLoopback: options.allowWebhookLoopback,
   });
 }
 

@@ -60,6 +60,13 @@ const text = {
   system: { zh: '系统', en: 'system' },
 };
 
+// A unit's own people read a failure by its kind (domain/notifications/delivery-log.ts), the city's staff by its text.
+const failureKinds: Record<string, Text> = {
+  refused: { zh: '目标地址不允许', en: 'target not allowed' },
+  timeout: { zh: '对方未按时应答', en: 'no answer in time' },
+  network: { zh: '网络不通', en: 'network error' },
+};
+
 interface Entry {
   at: string;
   key: string;
@@ -91,7 +98,9 @@ function timelineEntries(ticket: TicketView, t: (x: Text) => string, units: Name
     return { at: e.at, key: `e${e.seq}`, title: t(eventNames[e.type] ?? { zh: e.type, en: e.type }), detail: [detail, who].filter(Boolean).join(' — ') };
   });
   const attempts: Entry[] = ticket.notifications.map((n, i) => {
-    const outcome = n.undelivered ? t(text.gaveUp) : n.ok ? t(text.delivered) : `${t(text.failed)}${n.status ? ` (${n.status})` : ''}${n.error ? `: ${n.error}` : ''}`;
+    const kind = failureKinds[n.error ?? ''];
+    const reason = kind ? t(kind) : n.error;
+    const outcome = n.undelivered ? t(text.gaveUp) : n.ok ? t(text.delivered) : `${t(text.failed)}${n.status ? ` (${n.status})` : ''}${reason ? `: ${reason}` : ''}`;
     return {
       at: n.at,
       key: `n${i}`,
