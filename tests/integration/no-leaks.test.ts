@@ -54,11 +54,12 @@ describe('what answers give away', () => {
     expect(ticket?.text).toContain('"ok":false');
   });
 
-  it('answers 404 for an id that is no ticket, even the stream barrier’s reserved item', async () => {
+  it('never reads the stream barrier’s reserved item as a ticket (no id has its form), and answers 404 for an id that is no ticket', async () => {
     const token = await login(runtime, 'supervisor-1');
-    for (const id of ['~casework-stream-barrier', 'T20261123-NOSUCH']) {
-      expect((await call(runtime, 'GET', `/v1/tickets/${encodeURIComponent(id)}`, undefined, token)).status).toBe(404);
-    }
+    const reserved = await call(runtime, 'GET', `/v1/tickets/${encodeURIComponent('~casework-stream-barrier')}`, undefined, token);
+    expect(reserved.status).toBe(400);
+    expect(reserved.body).toMatchObject({ issues: [{ path: 'id' }] });
+    expect((await call(runtime, 'GET', '/v1/tickets/T20261123-NOSUCH', undefined, token)).status).toBe(404);
   });
 
   it('never echoes a webhook secret, only that one is set', () => {
