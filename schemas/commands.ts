@@ -28,6 +28,9 @@ export const CreateTicket = z.object({
 });
 export type CreateTicket = z.infer<typeof CreateTicket>;
 
+/** The `Idempotency-Key` header of `POST /v1/tickets`: the client's token for one request (a UUID, say), kept as a table's key. */
+export const IdempotencyKey = z.string().regex(/^[!-~]{1,200}$/, 'must be 1-200 visible ASCII characters');
+
 export const AcceptAction = z.object({ type: z.literal('accept') });
 export const ResolveAction = z.object({ type: z.literal('resolve'), reply: text(4000) });
 export const ReturnAction = z.object({

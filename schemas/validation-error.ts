@@ -42,6 +42,7 @@ const ownMessages: Record<string, string> = {
   'must be a month as YYYY-MM': '应为 YYYY-MM 格式的月份',
   'must look like "ENV-001"': '格式应如“ENV-001”',
   'is not a cursor this API returned': '不是本接口返回的翻页游标',
+  'must be 1-200 visible ASCII characters': '应为 1–200 个可见 ASCII 字符',
   'must be the last four digits of the phone number': '应为手机号后四位',
 };
 

@@ -4,9 +4,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { MAX_SEARCH_TOKENS, tokensToIndex } from '../../domain/search/search-tokens.js';
 import { intake } from '../../domain/tickets/intake.js';
 import { intakeAnswer } from '../../domain/tickets/intake-answer.js';
-import { CreateTicket } from '../../schemas/commands.js';
+import { CreateTicket, IdempotencyKey } from '../../schemas/commands.js';
 import { requestActor } from '../shared/actor.js';
-import { httpHandler, json, parseBody } from '../shared/http.js';
+import { httpHandler, json, optionalHeader, parseBody } from '../shared/http.js';
 import { decisionContext, segmenter, tickets } from '../shared/services.js';
 
 /** `T20261123-4K7Q2X`: the Shanghai date of intake, then randomness. */
@@ -17,9 +17,9 @@ function newTicketId(at: Date): string {
 
 export const handler = httpHandler(async (event) => {
   const body = parseBody(event, CreateTicket);
+  const key = optionalHeader(event, 'idempotency-key', IdempotencyKey);
   const ctx = await decisionContext(requestActor(event));
   const opened = intake(body, newTicketId(ctx.now), ctx);
-  const key = event.headers['idempotency-key'];
   const claim = key ? { key, fingerprint: createHash('sha256').update(JSON.stringify(body)).digest('hex') } : undefined;
   // The words it will be found by are written with it: its text never changes after intake.
   const words = tokensToIndex(opened.ticket, await segmenter(), MAX_SEARCH_TOKENS);
