@@ -64,6 +64,8 @@ describe('values derived from a zod schema', () => {
   it('uses the values it is told are known, and adds fields the schema does not name', () => {
     const known = fc.sample(validValue(schema, { known: { 'place.name': ['东门路'] } }), { seed: 15, numRuns: 200 });
     expect(known.some((v) => (v as { place: { name: string } }).place.name === '东门路')).toBe(true);
+    const only = fc.sample(validValue(schema, { only: { 'tags[]': ['东门'] } }), { seed: 15, numRuns: 50 });
+    expect(only.flatMap((v) => (v as { tags: string[] }).tags).every((tag) => tag === '东门')).toBe(true);
     const noisy = fc.sample(withUnknownFields(schema), { seed: 15, numRuns: 50 });
     expect(noisy.filter((v) => !Object.keys(v as object).some((key) => !Object.hasOwn(Sample.shape, key)))).toEqual([]);
     expect(noisy.filter((v) => !Sample.safeParse(v).success).map((v) => Sample.safeParse(v).error?.issues)).toEqual([]);

@@ -48,6 +48,8 @@ export interface DeriveOptions {
    * `departmentIds[]`): valid values use them half the time, so well-formed requests also get past the lookups.
    */
   known?: Record<string, readonly unknown[]>;
+  /** Values valid ones take at a path, always: where the system would act on what it stores (a webhook's URL). */
+  only?: Record<string, readonly unknown[]>;
 }
 
 /** The JSON Schema of what a schema accepts as input (a transform's input side; `.default()` fields optional). */
@@ -95,6 +97,8 @@ const branchesOf = (s: JsonSchema) => s.anyOf ?? s.oneOf ?? (Array.isArray(s.typ
 
 /** Values the schema accepts (as far as JSON Schema tells: a trimmed text's spaces, a lookup's miss are the API's to refuse). */
 export function validValue(schema: JsonSchema, options: DeriveOptions = {}, at = ''): fc.Arbitrary<unknown> {
+  const only = options.only?.[at];
+  if (only) return fc.constantFrom(...only);
   const derived = deriveValid(schema, options, at);
   const known = options.known?.[at];
   return known ? fc.oneof(fc.constantFrom(...known), derived) : derived;
@@ -297,8 +301,9 @@ function ownMutants(s: JsonSchema, options: DeriveOptions): fc.Arbitrary<Mutant>
     }
     if ((s.minLength ?? 0) > 0) out.push(fc.string({ unit: typed, maxLength: s.minLength! - 1 }).map(mutant('too short')));
     if (s.pattern !== undefined || s.enum !== undefined || s.const !== undefined) out.push(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).map(mutant('out of its form')));
-    // In the middle, where no trimming reaches it.
-    out.push(fc.tuple(valid.map(String), fc.constantFrom(...hostileCharacters), fc.nat()).map(([v, c, n]) => {
+    // In the middle, where no trimming reaches it. A query string is UTF-8: half a surrogate pair arrives as U+FFFD.
+    const hidden = options.query ? hostileCharacters.filter((c) => !/[\ud800-\udfff]/.test(c)) : hostileCharacters;
+    out.push(fc.tuple(valid.map(String), fc.constantFrom(...hidden), fc.nat()).map(([v, c, n]) => {
       const core = v.length >= 2 ? v : `x${v}x`;
       const i = 1 + (n % (core.length - 1));
       return { value: core.slice(0, i) + c + core.slice(i), path: [], how: `with U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` };
