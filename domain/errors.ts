@@ -37,6 +37,11 @@ export class ValidationError extends CaseworkError {
 
 const things: Record<string, string> = { ticket: '工单', unit: '单位', panel: '会商', 'panel-member': '会商成员', campaign: '清零月度台账', entry: '台账条目', category: '诉求类别' };
 
+/** The body is in a form the API does not read: it reads JSON only (415). */
+export class UnsupportedMediaTypeError extends CaseworkError {
+  readonly status = 415;
+}
+
 /** The thing addressed does not exist (404). */
 export class NotFoundError extends CaseworkError {
   readonly status = 404;

@@ -1,12 +1,19 @@
 // Command bodies of the API: intake, the actions a unit or the supervision office takes, the callback.
 import { z } from 'zod';
-import { Channel, Id, TicketKind, Urgency } from './common.js';
+import { Channel, Id, TicketKind, typedText, Urgency } from './common.js';
 import type { Panel } from './panel.js';
 import { Citizen, Location } from './ticket.js';
+import { chinese } from './validation-error.js';
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const line = (max: number) => typedText().min(1, 'must not be empty').max(max);
+const text = (max: number) => typedText({ lines: true }).min(1, 'must not be empty').max(max);
 // Chinese says much in few characters: 需协调 is a reason.
-const reason = z.string().trim().min(2, 'must give a reason').max(1000);
+const reason = typedText({ lines: true }).min(2, 'must give a reason').max(1000);
+/** What an extension's decision or a callback adds in words, if anything. */
+const comment = (max: number) => typedText({ lines: true }).max(max).optional();
+// Far more than any real request asks (an extension adds at most 10 working days, a whistle calls a few departments):
+// the rules say how many, the schema only keeps a number or a list from being absurd.
+const days = z.number().int().positive().max(365);
 
 /** `Idempotency-Key` of an intake request: the caller's own name for one call, kept 24 hours. */
 export const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,128}$/, 'must be 1-128 printable ASCII characters').optional();
@@ -16,13 +23,14 @@ export const CreateTicket = z.object({
   channel: Channel,
   kind: TicketKind.optional(),
   urgency: Urgency.optional(),
-  category: z.string().min(1),
-  title: text(100),
+  category: typedText().min(1).max(64),
+  title: line(100),
   description: text(4000),
   location: Location,
   citizen: Citizen,
 });
 export type CreateTicket = z.infer<typeof CreateTicket>;
+
 
 export const AcceptAction = z.object({ type: z.literal('accept') });
 export const ResolveAction = z.object({ type: z.literal('resolve'), reply: text(4000) });
@@ -34,17 +42,17 @@ export const ReturnAction = z.object({
 });
 export const RequestExtensionAction = z.object({
   type: z.literal('request-extension'),
-  days: z.number().int().positive(),
+  days,
   reason,
 });
 export const DecideExtensionAction = z.object({
   type: z.literal('decide-extension'),
   approve: z.boolean(),
-  comment: z.string().trim().max(1000).optional(),
+  comment: comment(1000),
 });
 export const WhistleAction = z.object({
   type: z.literal('whistle'),
-  departmentIds: z.array(Id).min(1, 'name at least one department'),
+  departmentIds: z.array(Id).min(1, 'name at least one department').max(20),
   reason,
 });
 /** A unit called in by a whistle reports in (报到), saying what it will do. */
@@ -60,7 +68,7 @@ export const DecideDifficultAction = z.discriminatedUnion('decision', [
     type: z.literal('decide-difficult'),
     decision: z.literal('order'),
     unitId: Id,
-    days: z.number().int().positive(),
+    days,
   }),
   z.object({ type: z.literal('decide-difficult'), decision: z.literal('close'), explanation: reason }),
   /** To a joint-review panel (疑难事项联席会商): also for a ticket awaiting designation, when units dispute it. */
@@ -123,19 +131,23 @@ export type LifecycleAction = z.infer<typeof LifecycleAction>;
 /** Parses an action body by its `type` first, so errors name the action's own fields, not a union. */
 export const TicketActionBody = z.unknown().transform((body, ctx): TicketAction => {
   const type = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
-  const schema = typeof type === 'string' ? actionSchemas[type as TicketActionType] : undefined;
+  // Own keys only: `constructor` or `__proto__` is no action, whatever the object inherits.
+  const schema = typeof type === 'string' && Object.hasOwn(actionSchemas, type) ? actionSchemas[type as TicketActionType] : undefined;
   if (!schema) {
+    // Only a string is repeated back, and only its start: `type` may be anything JSON holds, of any size.
+    const given = typeof type === 'string' ? (type.length > 40 ? `${type.slice(0, 40)}…` : type) : type === null ? 'null' : typeof type;
     ctx.addIssue({
       code: 'custom',
       path: ['type'],
-      message: `unknown action ${JSON.stringify(type)}; expected one of ${ticketActionTypes.join(', ')}`,
-      params: { zh: `没有“${String(type)}”这种操作；应为 ${ticketActionTypes.join('、')} 之一` },
+      message: `unknown action ${typeof type === 'string' ? JSON.stringify(given) : given}; expected one of ${ticketActionTypes.join(', ')}`,
+      params: { zh: `没有“${given}”这种操作；应为 ${ticketActionTypes.join('、')} 之一` },
     });
     return z.NEVER;
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message });
+    // Re-raised as custom issues: their Chinese is worked out now, from the check that failed.
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message, params: { zh: chinese(issue) } });
     return z.NEVER;
   }
   return parsed.data;
@@ -145,7 +157,7 @@ export const TicketActionBody = z.unknown().transform((body, ctx): TicketAction 
 export const Callback = z.object({
   resolved: z.boolean(),
   satisfied: z.boolean(),
-  comment: z.string().trim().max(2000).optional(),
+  comment: comment(2000),
 });
 export type Callback = z.infer<typeof Callback>;
 

@@ -15,6 +15,37 @@ export type Month = z.infer<typeof Month>;
 /** Ids are short, URL-safe and readable in logs. */
 export const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"');
 
+/** A page cursor as the API hands them out (base64url); what is inside is checked where it is read. */
+export const Cursor = z.string().regex(/^[A-Za-z0-9_-]{1,2048}$/, 'is not a cursor this API returned');
+
+// What hides or reorders text, or is no text at all: C0 and C1 controls, the bidirectional embeddings, overrides and
+// isolates (U+202A–U+202E, U+2066–U+2069: an override shows "gpj.exe" as "exe.jpg"), and halves of surrogate pairs.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const hiddenInLine = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// A description or a reply keeps its tabs and line breaks.
+// eslint-disable-next-line no-control-regex -- as above
+const hiddenInLines = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Text a person typed (a title, a reason, an address), trimmed; refused when it holds a control or direction-override
+ * character. `lines`: a text of several lines, whose line breaks arrive as LF whatever the client sent (CR LF, CR).
+ */
+export function typedText(options: { lines?: boolean } = {}) {
+  const hidden = options.lines ? hiddenInLines : hiddenInLine;
+  const text = options.lines ? z.string().overwrite((s) => s.replace(/\r\n?/g, '\n')) : z.string();
+  return text.trim().superRefine((s, ctx) => {
+    const found = hidden.exec(s);
+    if (!found) return;
+    const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const at = found.index + 1;
+    ctx.addIssue({
+      code: 'custom',
+      message: `must not contain ${code} (character ${at}), a control or direction-override character`,
+      params: { zh: `第 ${at} 个字符 ${code} 是控制字符或文字方向控制符，不能使用` },
+    });
+  });
+}
+
 export const LocalizedName = z.object({
   zh: z.string().min(1),
   en: z.string().min(1),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { RouteSpec } from '../infra/manifest-types.js';
 import { Board } from './board.js';
 import { Category } from './catalogue.js';
-import { Callback, CreateTicket, LifecycleAction, TicketAction } from './commands.js';
+import { Callback, CreateTicket, IdempotencyKey, LifecycleAction, TicketAction } from './commands.js';
 import { IntakeAnswer } from './intake.js';
 import { ListPanelsQuery } from './panel-query.js';
 import { CastVote, Panel, Vote } from './panel.js';
@@ -27,6 +27,8 @@ interface Contract {
   summary: string;
   request?: z.ZodType;
   query?: z.ZodObject;
+  /** Headers it reads besides the token, each optional. */
+  headers?: Record<string, z.ZodType>;
   errors?: Partial<Record<'400' | '403' | '404' | '409' | '422' | '429', string>>;
   response: z.ZodType;
   /** The answer carries an ETag; a request sending it back in If-None-Match gets a bodiless 304 while nothing changed. */
@@ -40,6 +42,7 @@ const contracts: Record<string, Contract> = {
   'create-ticket': {
     summary: 'Intake: create and route a ticket; the answer says where it went and what to tell the caller (Idempotency-Key header makes a retry return the first ticket)',
     request: CreateTicket,
+    headers: { 'Idempotency-Key': IdempotencyKey },
     response: Ticket.extend({ intake: IntakeAnswer }),
   },
   'get-ticket': {
@@ -145,6 +148,7 @@ export function openApiDocument(routes: readonly RouteSpec[], serverUrl: string)
     const params = [
       ...[...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
       ...(contract?.query && route.method === 'GET' ? queryParameters(contract.query) : []),
+      ...Object.entries(contract?.headers ?? {}).map(([name, header]) => ({ name, in: 'header', required: false, schema: schema(header) })),
       ...(contract?.revalidated ? [{ name: 'If-None-Match', in: 'header', required: false, description: 'the ETag of the answer the client holds', schema: { type: 'string' } }] : []),
     ];
     const tagged = contract?.revalidated && {
@@ -166,6 +170,9 @@ export function openApiDocument(routes: readonly RouteSpec[], serverUrl: string)
         '404': { description: contract?.errors?.['404'] ?? 'No such thing', content: { 'application/json': { schema: schema(ErrorBody) } } },
         '409': { description: contract?.errors?.['409'] ?? "Not allowed in the ticket's state, or someone else changed it first", content: { 'application/json': { schema: schema(ErrorBody) } } },
         '422': { description: contract?.errors?.['422'] ?? 'A business rule forbids it', content: { 'application/json': { schema: schema(ErrorBody) } } },
+        ...(contract?.request && route.method !== 'GET'
+          ? { '415': { description: 'The body was not sent as JSON (Content-Type: application/json)', content: { 'application/json': { schema: schema(ErrorBody) } } } }
+          : {}),
       },
     };
   }

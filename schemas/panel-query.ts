@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Id, Month } from './common.js';
 
-export const ListPanelsQuery = z.object({
+export const ListPanelsQuery = z.strictObject({
   /** `me` for the panels the person sits on; a member id for the supervision office. */
   member: z.union([z.literal('me'), Id]).optional(),
   status: z.enum(['open', 'closed']).optional(),

@@ -1,6 +1,6 @@
 // Joint review (疑难事项联席会商): the member pool, a panel seated for one ticket, its votes and its decision.
 import { z } from 'zod';
-import { Id, IsoDateTime } from './common.js';
+import { Id, IsoDateTime, typedText } from './common.js';
 
 /** NPC deputy, CPPCC member, lawyer, citizen representative. */
 export const PanelRole = z.enum(['npc-deputy', 'cppcc-member', 'lawyer', 'citizen-rep']);
@@ -57,7 +57,7 @@ export const defaultPanelRules: PanelRules = PanelRules.parse({
 export const VoteChoice = z.enum(['assign-unit', 'order-handling', 'beyond-policy', 'unreasonable']);
 export type VoteChoice = z.infer<typeof VoteChoice>;
 
-const rationale = z.string().trim().min(2, 'a vote needs a written rationale').max(2000);
+const rationale = typedText({ lines: true }).min(2, 'a vote needs a written rationale').max(2000);
 
 /** The body of POST /v1/panels/{id}/votes. */
 export const CastVote = z.discriminatedUnion('choice', [

@@ -1,6 +1,6 @@
 // The ticket: one citizen request, its handler, deadlines, counters and outcome.
 import { z } from 'zod';
-import { Channel, EmergencyLine, EscalationLevel, Id, IsoDateTime, Month, TicketKind, Urgency } from './common.js';
+import { Channel, EmergencyLine, EscalationLevel, Id, IsoDateTime, Month, TicketKind, typedText, Urgency } from './common.js';
 
 export const Coordinates = z.object({
   lat: z.number().min(-90).max(90),
@@ -10,13 +10,13 @@ export const Coordinates = z.object({
 export const Location = z.object({
   districtId: Id,
   streetId: Id,
-  address: z.string().trim().min(1).max(200),
+  address: typedText().min(1).max(200),
   coordinates: Coordinates.optional(),
 });
 export type Location = z.infer<typeof Location>;
 
 export const Citizen = z.object({
-  name: z.string().trim().min(1).max(50),
+  name: typedText().min(1).max(50),
   phone: z.string().regex(/^\+?[0-9][0-9 -]{4,19}$/, 'must be a phone number'),
 });
 export type Citizen = z.infer<typeof Citizen>;

@@ -23,13 +23,13 @@ export type Unit = z.infer<typeof Unit>;
 export const WebhookSubscription = z.object({
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
   /** Shared secret for the HMAC-SHA256 signature; long enough not to be guessed. */
-  secret: z.string().min(16, 'must be at least 16 characters'),
+  secret: z.string().min(16, 'must be at least 16 characters').max(256),
 });
 export type WebhookSubscription = z.infer<typeof WebhookSubscription>;
 
 /** Where a unit wants its tickets and escalations delivered. */
 export const Subscriptions = z.object({
-  emails: z.array(z.email({ error: 'must be an email address' })).max(20).default([]),
+  emails: z.array(z.email({ error: 'must be an email address' }).max(254)).max(20).default([]),
   webhooks: z.array(WebhookSubscription).max(5).default([]),
 });
 export type Subscriptions = z.infer<typeof Subscriptions>;

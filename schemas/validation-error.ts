@@ -43,13 +43,14 @@ const ownMessages: Record<string, string> = {
   'must be 1-128 printable ASCII characters': '应为 1–128 个可打印 ASCII 字符',
   'would leave no email and no webhook; send "clearAll": true to remove every subscription': '将不再保留任何邮箱和 Webhook；如确要取消全部订阅，请发送 "clearAll": true',
   'must look like "ENV-001"': '格式应如“ENV-001”',
-  'is not valid JSON': '不是有效的 JSON',
+  'is not a cursor this API returned': '不是本接口返回的翻页游标',
+  'must be the last four digits of the phone number': '应为手机号后四位',
 };
 
 const typeNames: Record<string, string> = { string: '文字', number: '数字', boolean: '是或否（true/false）', object: '对象', array: '列表', int: '整数' };
 
 /** An issue in Chinese: the schema's own words translated, zod's built-in checks by their code and limits. */
-function chinese(issue: z.core.$ZodIssue): string {
+export function chinese(issue: z.core.$ZodIssue): string {
   const given = (issue as { params?: { zh?: unknown } }).params?.zh;
   if (typeof given === 'string') return given;
   const own = ownMessages[issue.message];
@@ -58,9 +59,13 @@ function chinese(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return `应为${typeNames[issue.expected] ?? issue.expected}`;
     case 'too_small':
-      return issue.origin === 'string' ? `至少 ${String(issue.minimum)} 个字符` : issue.origin === 'array' ? `至少 ${String(issue.minimum)} 项` : `不能小于 ${String(issue.minimum)}`;
+      if (issue.origin === 'string') return `至少 ${String(issue.minimum)} 个字符`;
+      if (issue.origin === 'array') return `至少 ${String(issue.minimum)} 项`;
+      return issue.inclusive === false ? `应大于 ${String(issue.minimum)}` : `不能小于 ${String(issue.minimum)}`;
     case 'too_big':
-      return issue.origin === 'string' ? `最多 ${String(issue.maximum)} 个字符` : issue.origin === 'array' ? `最多 ${String(issue.maximum)} 项` : `不能大于 ${String(issue.maximum)}`;
+      if (issue.origin === 'string') return `最多 ${String(issue.maximum)} 个字符`;
+      if (issue.origin === 'array') return `最多 ${String(issue.maximum)} 项`;
+      return issue.inclusive === false ? `应小于 ${String(issue.maximum)}` : `不能大于 ${String(issue.maximum)}`;
     case 'invalid_value':
       return `应为以下之一：${issue.values.map((v) => JSON.stringify(v)).join('、')}`;
     case 'invalid_format':

@@ -1,6 +1,6 @@
 // GET /v1/zeroing/campaigns/{month}/entries: a month's ledger by unit, district and state, a page at a time.
 import { z } from 'zod';
-import { Id } from './common.js';
+import { Cursor, Id } from './common.js';
 import { LedgerStatus } from './zeroing.js';
 
 export const ListEntriesQuery = z.strictObject({
@@ -8,6 +8,6 @@ export const ListEntriesQuery = z.strictObject({
   districtId: Id.optional(),
   status: LedgerStatus.optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
-  cursor: z.string().max(2048).optional(),
+  cursor: Cursor.optional(),
 });
 export type ListEntriesQuery = z.infer<typeof ListEntriesQuery>;

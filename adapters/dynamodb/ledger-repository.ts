@@ -5,7 +5,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { LedgerEntry, ZeroingCampaign } from '../../schemas/zeroing.js';
 import { queryAll } from './query-all.js';
 import { stripUndefined } from './ticket-item.js';
-import { decodeQueryCursor, encodeQueryCursor } from './cursor.js';
+import { decodeQueryCursor, encodeQueryCursor, refused } from './cursor.js';
 
 const CAMPAIGN = '#campaign';
 // The campaign's panel findings are string sets of ticket ids on its record, added to one at a time.
@@ -201,7 +201,7 @@ export class LedgerRepository {
     }
     const limit = Math.min(page.limit ?? 200, 1000);
     const items: LedgerEntry[] = [];
-    let start = decodeQueryCursor(page.cursor, fingerprint);
+    let start = startKey(month, page.cursor, fingerprint);
     do {
       const result = await this.db.send(
         new QueryCommand({
@@ -254,4 +254,18 @@ function campaignOf(item: Item): ZeroingCampaign {
 function recordOf(campaign: ZeroingCampaign): Omit<ZeroingCampaign, 'panelFindings'> {
   const { panelFindings: _sets, ...record } = campaign;
   return record;
+}
+
+/**
+ * Where a page of the month's entries starts: the cursor's key, if it was issued for this query and is a key of this
+ * month's entries (a key of another shape or partition is DynamoDB's ValidationException, a 500, not the client's 400).
+ */
+function startKey(month: string, cursor: string | undefined, fingerprint: string): Record<string, unknown> | undefined {
+  const key = decodeQueryCursor(cursor, fingerprint);
+  if (!key) return undefined;
+  const { month: keyMonth, ticketId, ...rest } = key;
+  if (keyMonth !== month || typeof ticketId !== 'string' || ticketId <= CAMPAIGN || Object.keys(rest).length > 0) {
+    throw refused({ en: 'is not a cursor of this query', zh: '不是本查询的翻页游标' });
+  }
+  return key;
 }

@@ -1,14 +1,13 @@
 // GET /v1/progress/{id}?phone=1234 (我的诉求, no sign-in): the status, handling unit and reply of a request, for its
 // number and the last four digits of the caller's phone; wrong pairs and bursts of tries are refused.
 import { Id } from '../../schemas/common.js';
-import { z } from 'zod';
+import { ProgressQuery } from '../../schemas/progress-query.js';
 import { now } from '../../adapters/clock.js';
 import { citizenProgress, matchesPhone, noSuchRequest, PROGRESS_LIMITS, tooManyTries } from '../../domain/tickets/citizen-progress.js';
 import { systemActor } from '../../schemas/actor.js';
 import { httpHandler, json, parseQuery, pathParameter } from '../shared/http.js';
 import { decisionContext, throttles, tickets } from '../shared/services.js';
 
-const ProgressQuery = z.strictObject({ phone: z.string().regex(/^\d{4}$/, 'must be the last four digits of the phone number') });
 const { triesPerTicket, triesPerAddress, windowSeconds } = PROGRESS_LIMITS;
 
 export const handler = httpHandler(async (event) => {

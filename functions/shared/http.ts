@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import { CaseworkError, type Language, ValidationError } from '../../domain/errors.js';
+import { CaseworkError, type Language, UnsupportedMediaTypeError, ValidationError } from '../../domain/errors.js';
 import { fieldIssues } from '../../schemas/validation-error.js';
 import { logger, withLogging } from './logger.js';
 
@@ -50,13 +50,27 @@ export function csv(body: string, filename: string): ApiResult {
   return { statusCode: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` }, body };
 }
 
-/** Parses the request body with a schema; a malformed body is a 400 naming each field. */
+// application/json and its kin (merge-patch+json), with or without parameters; media types ignore case.
+const jsonMediaType = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+
+/**
+ * Parses the request body with a schema; a malformed body is a 400 naming each field. A body is read only when it
+ * says it is JSON: one sent as text or as a form (what fetch and curl send unless told) answers 415.
+ */
 export function parseBody<S extends z.ZodType>(event: ApiEvent, schema: S): z.output<S> {
+  const type = event.headers?.['content-type'];
+  if (event.body !== undefined && event.body !== '' && !jsonMediaType.test(type ?? '')) {
+    const given = type === undefined ? undefined : JSON.stringify(type.slice(0, 80));
+    throw new UnsupportedMediaTypeError('body.json-only', {
+      zh: `content-type：请求体应为 JSON（application/json），${given ? `而不是 ${given}` : '未注明类型'}`,
+      en: `content-type: must be application/json, not ${given ?? 'missing'}`,
+    });
+  }
   let raw: unknown;
   try {
     raw = event.body === undefined || event.body === '' ? undefined : JSON.parse(event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body);
   } catch {
-    throw new ValidationError([{ path: '(body)', message: 'is not valid JSON' }]);
+    throw new ValidationError([{ path: '(body)', message: 'is not valid JSON', zh: '不是有效的 JSON' }]);
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldIssues(parsed.error));

@@ -1,6 +1,7 @@
 // Malformed paths and parameters are the caller's mistake: a 400 that names what is wrong, never a 500 (issue 15).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../local/runtime/runtime.js';
+import { noiseComplaint } from '../domain/tickets/world.js';
 import { call, login, testRuntime } from './support/runtime.js';
 
 let runtime: Runtime;
@@ -71,5 +72,28 @@ describe('a forged paging cursor', () => {
     const res = await call(runtime, 'GET', path, undefined, supervisor);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ issues: [{ path: 'cursor' }] });
+  });
+});
+
+describe('a query parameter the route does not have', () => {
+  // A typo would otherwise widen the listing silently: /v1/panels answered every panel of the month to `?staus=open`.
+  it.each(['/v1/panels?staus=open', '/v1/tickets?stauts=open', '/v1/metrics/units?mnth=2026-11'])('%s answers 400 naming it', async (path) => {
+    const res = await call(runtime, 'GET', path, undefined, supervisor);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ issues: [{ path: path.split('?')[1]?.split('=')[0], message: '不是此接口的参数' }] });
+  });
+});
+
+describe('an Idempotency-Key out of its form', () => {
+  // A key of the IdempotencyKeys table: past 2,048 bytes DynamoDB refuses it, which answered 500.
+  it.each([['3,000 characters long', 'k'.repeat(3000)], ['empty', ''], ['with a space', 'my key']])('%s answers 400 naming the header, and opens no ticket', async (_what, key) => {
+    const operator = await login(runtime, 'operator-1');
+    const before = await call(runtime, 'GET', '/v1/tickets?limit=200', undefined, supervisor);
+
+    const res = await call(runtime, 'POST', '/v1/tickets', noiseComplaint, operator, { 'idempotency-key': key, 'accept-language': 'en' });
+
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ issues: [{ path: 'idempotency-key', message: 'must be 1-128 printable ASCII characters' }] });
+    expect((await call(runtime, 'GET', '/v1/tickets?limit=200', undefined, supervisor)).body).toEqual(before.body);
   });
 });

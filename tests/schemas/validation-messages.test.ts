@@ -33,6 +33,23 @@ describe('validation messages name the field and the reason', () => {
     );
   });
 
+  it("for an action's own field, in Chinese as for any other body (they read English before)", () => {
+    const tooLong = TicketActionBody.safeParse({ type: 'mark-difficult', reason: '理'.repeat(1001) });
+    const none = TicketActionBody.safeParse({ type: 'request-extension', days: 0, reason: '需要更多时间' });
+
+    expect(tooLong.error && describeIssues(fieldIssues(tooLong.error), 'zh')).toBe('reason: 最多 1000 个字符');
+    expect(none.error && describeIssues(fieldIssues(none.error), 'zh')).toBe('days: 应大于 0');
+  });
+
+  it.each([
+    ['"constructor", which every object inherits (it answered 500)', 'constructor', 'type: unknown action "constructor"; expected one of accept, '],
+    ['"__proto__" (it answered 500)', '__proto__', 'type: unknown action "__proto__"; expected one of accept, '],
+    ['an object no string can be made of (it answered 500)', { toString: 1 }, 'type: unknown action object; expected one of accept, '],
+    ['100 KB long (it was echoed whole)', 'x'.repeat(100_000), `type: unknown action "${'x'.repeat(40)}…"; expected one of accept, `],
+  ])('for an action whose type is %s', (_what, type, message) => {
+    expect(problems(TicketActionBody.safeParse({ type }))).toContain(message);
+  });
+
   it('for a webhook subscription with a short secret', () => {
     expect(problems(Subscriptions.safeParse({ emails: ['clerk@haiqiao.example'], webhooks: [{ url: 'https://x.example/hook', secret: 'short' }] }))).toBe(
       'webhooks[0].secret: must be at least 16 characters',

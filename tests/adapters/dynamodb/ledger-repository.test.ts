@@ -66,6 +66,16 @@ describe('the DynamoDB zeroing ledger', () => {
     await expect(ledger.entries('2027-01', { unitId: 's-haibin-dongmen' }, { cursor: first.cursor })).rejects.toMatchObject({ status: 400 });
   });
 
+  it('refuses a cursor of this very query whose key was changed, naming the cursor (issue 15: it answered 500)', async () => {
+    const first = await ledger.entries('2027-01', { unitId: 'dept-water' }, { limit: 4 });
+    const { q, k } = JSON.parse(Buffer.from(String(first.cursor), 'base64url').toString('utf8')) as { q: string; k: Record<string, unknown> };
+    const forged = (key: unknown) => Buffer.from(JSON.stringify({ q, k: key })).toString('base64url');
+
+    for (const key of [{ foo: 1 }, { ...k, ticketId: 5 }, { ...k, month: '2026-11' }, { ...k, ticketId: '#' }, { ...k, extra: 'x' }]) {
+      await expect(ledger.entries('2027-01', { unitId: 'dept-water' }, { limit: 4, cursor: forged(key) })).rejects.toMatchObject({ status: 400, issues: [{ path: 'cursor' }] });
+    }
+  });
+
   it('opens and closes a campaign once each', async () => {
     const campaign = { month: '2027-02', status: 'open' as const, openedAt: '2027-01-31T16:00:00.000Z', panelFindings: { 'beyond-policy': [], unreasonable: [] } };
     expect(await ledger.openCampaign(campaign)).toBe(true);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { PanelCompositionError, VoteRejectedError } from '../../../domain/panel/panel-errors.js';
 import { ZeroingRuleError } from '../../../domain/zeroing/zeroing-errors.js';
 import { ConflictError, NotFoundError } from '../../../domain/errors.js';
-import { httpHandler, revalidatedJson, type ApiEvent } from '../../../functions/shared/http.js';
+import { httpHandler, parseBody, revalidatedJson, type ApiEvent } from '../../../functions/shared/http.js';
+import { Callback } from '../../../schemas/commands.js';
 import { lambdaContext } from '../../../local/lambda/lambda-context.js';
 
 async function answerTo(error: Error, headers: Record<string, string> = { 'accept-language': 'en' }) {
@@ -65,5 +66,36 @@ describe('answers a poller may already hold', () => {
     expect(revalidatedJson(asking(`W/${tag}`), figures).statusCode).toBe(304);
     expect(revalidatedJson(asking(`"old", ${tag}`), figures).statusCode).toBe(304);
     expect(revalidatedJson(asking(tag), { open: 4 }).statusCode).toBe(200);
+  });
+});
+
+describe('a request body', () => {
+  const posting = (body: string, headers: Record<string, string>) => ({ rawPath: '/v1/tickets/T-1/callback', body, headers, requestContext: {} }) as unknown as ApiEvent;
+  const answer = async (event: ApiEvent) => {
+    const handler = httpHandler(async (e) => ({ statusCode: 200, body: JSON.stringify(parseBody(e, Callback)) }));
+    const result = await handler(event, lambdaContext({ functionName: 'test' }));
+    return { status: result.statusCode, body: JSON.parse(String(result.body)) as Record<string, unknown> };
+  };
+  const callback = JSON.stringify({ resolved: true, satisfied: false });
+
+  it.each([
+    ['text/plain', 'text/plain'],
+    ['text/plain;charset=UTF-8 (what fetch sends for a string)', 'text/plain;charset=UTF-8'],
+    ['application/x-www-form-urlencoded (what curl -d sends)', 'application/x-www-form-urlencoded'],
+    ['multipart/form-data', 'multipart/form-data; boundary=x'],
+    ['application/jsonp', 'application/jsonp'],
+  ])('sent as %s answers 415 naming the content type, the body unread', async (_what, type) => {
+    expect(await answer(posting(callback, { 'content-type': type, 'accept-language': 'en' }))).toEqual({
+      status: 415,
+      body: { error: 'UnsupportedMediaTypeError', rule: 'body.json-only', message: `content-type: must be application/json, not "${type}"` },
+    });
+  });
+
+  it('without a content type answers 415 too, in Chinese by default', async () => {
+    expect(await answer(posting(callback, {}))).toMatchObject({ status: 415, body: { message: 'content-type：请求体应为 JSON（application/json），未注明类型' } });
+  });
+
+  it.each(['application/json', 'application/json; charset=utf-8', 'Application/JSON', 'application/merge-patch+json'])('sent as %s is read', async (type) => {
+    expect(await answer(posting(callback, { 'content-type': type }))).toEqual({ status: 200, body: { resolved: true, satisfied: false } });
   });
 });
