@@ -84,6 +84,13 @@ describe('a query parameter the route does not have', () => {
   });
 });
 
+describe("a citizen's progress lookup with more or less than four digits", () => {
+  it('answers 400 naming the phone, in Chinese (it read 格式不正确（regex）)', async () => {
+    const res = await call(runtime, 'GET', '/v1/progress/T20261123-NOSUCH?phone=12');
+    expect(res.body).toMatchObject({ issues: [{ path: 'phone', message: '应为手机号后四位' }] });
+  });
+});
+
 describe('an Idempotency-Key out of its form', () => {
   // A key of the IdempotencyKeys table: past 2,048 bytes DynamoDB refuses it, which answered 500.
   it.each([['3,000 characters long', 'k'.repeat(3000)], ['empty', ''], ['with a space', 'my key']])('%s answers 400 naming the header, and opens no ticket', async (_what, key) => {
