@@ -364,20 +364,23 @@ describe.each(manifest.routes.map((route, i) => [`${route.method} ${route.path}`
     tally.set(key, t);
   };
 
-  it.runIf(kind !== 'plain')('refuses what is malformed with a 4xx naming the field, and writes nothing', async () => {
-    const requests = refused(route, plan)!;
-    await runtime.idle();
-    const before = await snapshot(doc);
-    await fc.assert(
-      fc.asyncProperty(requests, async (request) => {
-        const res = await send(request);
-        count(res.status, 'refused');
-        expectRefused(request, res);
-      }),
-      { seed: SEED + i, numRuns: RUNS[kind as 'body' | 'query' | 'path'].refused },
-    );
-    expect(await snapshot(doc)).toEqual(before);
-  }, 120_000);
+  // A route that takes no input has nothing malformed to refuse: only its free requests run.
+  if (kind !== 'plain') {
+    it('refuses what is malformed with a 4xx naming the field, and writes nothing', async () => {
+      const requests = refused(route, plan)!;
+      await runtime.idle();
+      const before = await snapshot(doc);
+      await fc.assert(
+        fc.asyncProperty(requests, async (request) => {
+          const res = await send(request);
+          count(res.status, 'refused');
+          expectRefused(request, res);
+        }),
+        { seed: SEED + i, numRuns: RUNS[kind as 'body' | 'query' | 'path'].refused },
+      );
+      expect(await snapshot(doc)).toEqual(before);
+    }, 120_000);
+  }
 
   it('answers anything well-formed or odd without a 5xx, a refusal in JSON', async () => {
     await fc.assert(
