@@ -124,7 +124,8 @@ export const manifest: Manifest = {
       tables: { Tickets: 'read', TicketEvents: 'read' },
       readsExecutions: ['ticket-lifecycle', 'joint-review'],
     },
-    { name: 'ticket-action', entry: 'functions/api/ticket-action.ts', tables: { ...ticketWrites, Directory: 'read', TaskTokens: 'read', SearchTokens: 'write' }, stateMachines: ['ticket-lifecycle'] },
+    // Reads the ticket's history too: whoever may not read a ticket is refused before acting on it.
+    { name: 'ticket-action', entry: 'functions/api/ticket-action.ts', tables: { ...ticketWrites, TicketEvents: 'read-write', Directory: 'read', TaskTokens: 'read', SearchTokens: 'write' }, stateMachines: ['ticket-lifecycle'] },
     { name: 'start-lifecycle', entry: 'functions/streams/start-lifecycle.ts', stateMachines: ['ticket-lifecycle'] },
     { name: 'dispatch-ticket', entry: 'functions/tasks/dispatch-ticket.ts', tables: { ...ticketWrites, Directory: 'read' } },
     {
