@@ -66,7 +66,13 @@ const contracts: Record<string, Contract> = {
     },
     response: z.object({ items: z.array(Ticket), cursor: z.string().optional().describe('present when more follow: send it back with the same parameters') }),
   },
-  'ticket-action': { summary: 'Act on a ticket (actions) or record the citizen callback (callback)', request: z.union([TicketAction, Callback]), response: Ticket },
+  'ticket-action': {
+    summary:
+      'Act on a ticket (actions) or record the citizen callback (callback); a retry with the same Idempotency-Key within 24 hours applies nothing again and answers with what the first request applied (header idempotent-replayed: true)',
+    request: z.union([TicketAction, Callback]),
+    headers: { 'Idempotency-Key': IdempotencyKey },
+    response: Ticket,
+  },
   'list-undelivered': {
     summary: 'Notifications given up on after about 24 hours, or at once when the target was refused (supervision office and administrators)',
     errors: { '403': 'Anyone else (notifications.supervision-only)' },

@@ -2,7 +2,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, RuleViolationError } from '../../domain/errors.js';
-import type { IdempotencyClaim, TicketRepository } from '../../domain/ports/ticket-repository.js';
+import type { ClaimedChange, IdempotencyClaim, TicketRepository } from '../../domain/ports/ticket-repository.js';
 import { Id } from '../../schemas/common.js';
 import type { Ticket } from '../../schemas/ticket.js';
 import { TicketEvent } from '../../schemas/ticket-events.js';
@@ -32,22 +32,7 @@ export class DynamoTicketRepository implements TicketRepository {
   ) {}
 
   async create(ticket: Ticket, events: TicketEvent[], idempotency?: IdempotencyClaim, searchTokens: readonly string[] = []) {
-    const nowSeconds = Math.floor(this.now().getTime() / 1000);
-    const claim = idempotency && {
-      Put: {
-        TableName: this.tables.idempotency,
-        Item: {
-          key: claimKey(idempotency),
-          fingerprint: idempotency.fingerprint,
-          ticketId: ticket.id,
-          expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS,
-        },
-        // TTL deletes an expired key up to days late: past its 24 hours it is free again, deleted or not.
-        ConditionExpression: 'attribute_not_exists(#key) OR expiresAt <= :now',
-        ExpressionAttributeNames: { '#key': 'key' },
-        ExpressionAttributeValues: { ':now': nowSeconds },
-      },
-    };
+    const claim = idempotency && this.claimPut(idempotency, { ticketId: ticket.id });
     const items = [
       ...(claim ? [claim] : []),
       { Put: { TableName: this.tables.tickets, Item: toItem(ticket), ConditionExpression: 'attribute_not_exists(id)' } },
@@ -64,17 +49,44 @@ export class DynamoTicketRepository implements TicketRepository {
     }
   }
 
-  private async replay(idempotency: IdempotencyClaim, error: TransactionCanceledException) {
+  /** The claim's write: TTL deletes an expired key up to days late, so past its 24 hours it is free again, deleted or not. */
+  private claimPut(idempotency: IdempotencyClaim, made: Record<string, string | number>) {
+    const nowSeconds = Math.floor(this.now().getTime() / 1000);
+    return {
+      Put: {
+        TableName: this.tables.idempotency,
+        Item: { key: claimKey(idempotency), fingerprint: idempotency.fingerprint, ...made, expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS },
+        ConditionExpression: 'attribute_not_exists(#key) OR expiresAt <= :now',
+        ExpressionAttributeNames: { '#key': 'key' },
+        ExpressionAttributeValues: { ':now': nowSeconds },
+      },
+    };
+  }
+
+  /** The live claim under this key, or undefined; a 422 when the key was used for a different request. */
+  private async liveClaim(idempotency: IdempotencyClaim): Promise<Record<string, unknown> | undefined> {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.tables.idempotency, Key: { key: claimKey(idempotency) }, ConsistentRead: true }),
     );
-    if (!Item) throw mapConflict(error, '(new ticket)');
+    if (!Item || Number(Item.expiresAt) <= Math.floor(this.now().getTime() / 1000)) return undefined;
     if (Item.fingerprint !== idempotency.fingerprint) {
       throw new RuleViolationError('idempotency.key-reused', {
         zh: `Idempotency-Key“${idempotency.key}”已用于另一个不同的请求`,
         en: `Idempotency-Key "${idempotency.key}" was already used for a different request`,
       });
     }
+    return Item;
+  }
+
+  async claimedChange(idempotency: IdempotencyClaim): Promise<ClaimedChange | undefined> {
+    const item = await this.liveClaim(idempotency);
+    if (!item || typeof item.toVersion !== 'number') return undefined;
+    return { ticketId: String(item.ticketId), fromVersion: Number(item.fromVersion), toVersion: item.toVersion };
+  }
+
+  private async replay(idempotency: IdempotencyClaim, error: TransactionCanceledException) {
+    const Item = await this.liveClaim(idempotency);
+    if (!Item) throw mapConflict(error, '(new ticket)');
     const first = await this.get(String(Item.ticketId));
     if (!first) {
       throw new ConflictError('idempotency.in-flight', { zh: '使用此 Idempotency-Key 的第一个请求仍在写入', en: 'the first request with this Idempotency-Key is still being written' });
@@ -109,7 +121,8 @@ export class DynamoTicketRepository implements TicketRepository {
     return events;
   }
 
-  async save(ticket: Ticket, events: TicketEvent[], expectedVersion: number): Promise<void> {
+  async save(ticket: Ticket, events: TicketEvent[], expectedVersion: number, idempotency?: IdempotencyClaim): Promise<void> {
+    const claim = idempotency && this.claimPut(idempotency, { ticketId: ticket.id, fromVersion: expectedVersion, toVersion: ticket.version });
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -124,6 +137,7 @@ export class DynamoTicketRepository implements TicketRepository {
             },
             ...this.eventPuts(events),
             ...this.markerWrites(ticket),
+            ...(claim ? [claim] : []),
           ],
         }),
       );

@@ -14,13 +14,20 @@ export interface Page<T> {
   cursor?: string;
 }
 
-/** An intake retry carries the same key; the fingerprint tells a true retry from a reused key. */
+/** A retried request carries the same key; the fingerprint tells a true retry from a reused key. */
 export interface IdempotencyClaim {
   /** The caller's own key: two callers' equal keys are different claims. */
   key: string;
   /** Who claims it (the signed-in person's id). */
   owner: string;
   fingerprint: string;
+}
+
+/** What a claimed ticket action changed: the ticket from `fromVersion` to `toVersion`. */
+export interface ClaimedChange {
+  ticketId: string;
+  fromVersion: number;
+  toVersion: number;
 }
 
 export interface TicketRepository {
@@ -33,6 +40,11 @@ export interface TicketRepository {
   get(id: string): Promise<Ticket | undefined>;
   /** The ticket's whole history in order. */
   history(id: string): Promise<TicketEvent[]>;
-  /** Writes the ticket's new state and events if nobody changed it since `expectedVersion`; else a 409. */
-  save(ticket: Ticket, events: TicketEvent[], expectedVersion: number): Promise<void>;
+  /**
+   * Writes the ticket's new state and events if nobody changed it since `expectedVersion`; else a 409. A claim is written
+   * in the same transaction, so a retry of a request that was applied finds it (`claimedChange`).
+   */
+  save(ticket: Ticket, events: TicketEvent[], expectedVersion: number, idempotency?: IdempotencyClaim): Promise<void>;
+  /** The change a live claim with this key made (the ticket and the versions it moved between); 422 if the key was used for another request. */
+  claimedChange(idempotency: IdempotencyClaim): Promise<ClaimedChange | undefined>;
 }
