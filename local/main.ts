@@ -38,7 +38,7 @@ try {
     smtpPort: port('SMTP_PORT', 2525),
     dataDir: values['in-memory'] ? undefined : (env.CASEWORK_DATA_DIR ?? '.data'),
     virtualClockStart: virtual ? start : undefined,
-    dynamodbEndpoint: env.DYNAMODB_ENDPOINT,
+    dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     // `CASEWORK_WEBHOOK_ALLOW_LOOPBACK=0 npm start` tries webhooks under the policy AWS has.
     allowWebhookLoopback: env.CASEWORK_WEBHOOK_ALLOW_LOOPBACK !== '0',
   });
@@ -47,7 +47,7 @@ try {
   Web app           ${runtime.api.url}/
   API               ${runtime.api.url}            health: ${runtime.api.url}/health
   Step Functions    http://127.0.0.1:${c.sfnPort}
-  DynamoDB          ${process.env.DYNAMODB_ENDPOINT}
+  DynamoDB          ${runtime.dynamodb.endpoint}${runtime.dynamodb.loopbackOnly === false ? '  (on every interface: this Java cannot run its loopback launcher)' : ''}
   SMTP (mailbox)    127.0.0.1:${runtime.smtp.port}        read it at ${runtime.api.url}/_local/mail
   Sign in           POST ${runtime.api.url}/_local/login {"user":"<id>"}
 Demo users:`);

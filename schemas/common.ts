@@ -31,9 +31,15 @@ const hiddenInLines = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u20
  * character. `lines`: a text of several lines, whose line breaks arrive as LF whatever the client sent (CR LF, CR).
  */
 export function typedText(options: { lines?: boolean } = {}) {
-  const hidden = options.lines ? hiddenInLines : hiddenInLine;
   const text = options.lines ? z.string().overwrite((s) => s.replace(/\r\n?/g, '\n')) : z.string();
-  return text.trim().superRefine((s, ctx) => {
+  return text.trim().superRefine(refuseHidden(options.lines ? hiddenInLines : hiddenInLine));
+}
+
+/** A check for a one-line value that is not free text (a URL): the same refusal of control and override characters. */
+export const refuseHiddenCharacters = refuseHidden(hiddenInLine);
+
+function refuseHidden(hidden: RegExp) {
+  return (s: string, ctx: z.RefinementCtx) => {
     const found = hidden.exec(s);
     if (!found) return;
     const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
@@ -43,7 +49,7 @@ export function typedText(options: { lines?: boolean } = {}) {
       message: `must not contain ${code} (character ${at}), a control or direction-override character`,
       params: { zh: `第 ${at} 个字符 ${code} 是控制字符或文字方向控制符，不能使用` },
     });
-  });
+  };
 }
 
 export const LocalizedName = z.object({

@@ -1,6 +1,6 @@
 // Handler units (streets, districts, departments, the supervision office) and who they notify.
 import { z } from 'zod';
-import { Id, LocalizedName, UnitType } from './common.js';
+import { Id, LocalizedName, refuseHiddenCharacters, UnitType } from './common.js';
 
 export const Unit = z
   .object({
@@ -21,7 +21,8 @@ export const Unit = z
 export type Unit = z.infer<typeof Unit>;
 
 export const WebhookSubscription = z.object({
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  // A URL shows on the unit's settings page: no override character may make it read as another.
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048).superRefine(refuseHiddenCharacters),
   /** Shared secret for the HMAC-SHA256 signature; long enough not to be guessed. */
   secret: z.string().min(16, 'must be at least 16 characters').max(256),
 });

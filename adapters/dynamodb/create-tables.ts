@@ -3,13 +3,24 @@ import {
   CreateTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
+  DescribeTimeToLiveCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import type { TableSpec } from '../../infra/manifest-types.js';
 
-/** Creates each table that does not exist yet, with its indexes, stream and TTL. */
-export async function createTables(client: DynamoDBClient, specs: readonly TableSpec[], physicalName: (logical: string) => string) {
+/**
+ * Creates each table that does not exist yet, with its indexes and stream. `ttl` turns DynamoDB's expiry on (or off) for
+ * the tables that have one: DynamoDB Local deletes expired items by the wall clock, which is only right when the runtime
+ * runs on it; on a virtual clock it would delete what the runtime's time has not expired yet (idempotency claims, a
+ * day's board counts). The code never relies on the deletion: an expired item counts as absent, deleted or not.
+ */
+export async function createTables(
+  client: DynamoDBClient,
+  specs: readonly TableSpec[],
+  physicalName: (logical: string) => string,
+  options: { ttl?: boolean } = {},
+) {
   for (const spec of specs) {
     const TableName = physicalName(spec.name);
     const keys = [spec.partitionKey, spec.sortKey, ...(spec.indexes ?? []).flatMap((i) => [i.partitionKey, i.sortKey])];
@@ -34,12 +45,15 @@ export async function createTables(client: DynamoDBClient, specs: readonly Table
       continue;
     }
     await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName });
-    if (spec.ttlAttribute) {
-      await client.send(
-        new UpdateTimeToLiveCommand({ TableName, TimeToLiveSpecification: { Enabled: true, AttributeName: spec.ttlAttribute } }),
-      );
-    }
   }
+  for (const spec of specs) if (spec.ttlAttribute) await setTimeToLive(client, physicalName(spec.name), spec.ttlAttribute, options.ttl ?? false);
+}
+
+/** Turns a table's TTL on or off, if it is not so already (a data folder may have been made with the other clock). */
+async function setTimeToLive(client: DynamoDBClient, TableName: string, AttributeName: string, enabled: boolean) {
+  const { TimeToLiveDescription } = await client.send(new DescribeTimeToLiveCommand({ TableName }));
+  if ((TimeToLiveDescription?.TimeToLiveStatus === 'ENABLED') === enabled) return;
+  await client.send(new UpdateTimeToLiveCommand({ TableName, TimeToLiveSpecification: { Enabled: enabled, AttributeName } }));
 }
 
 function keySchema(hash: string, range?: string) {

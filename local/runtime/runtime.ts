@@ -55,6 +55,8 @@ export interface Runtime {
   api: ApiGateway;
   smtp: SmtpSink;
   functions: FunctionRegistry;
+  /** The DynamoDB in use; `loopbackOnly` is false for a DynamoDB Local that listens on every interface, undefined for one not started here. */
+  dynamodb: { endpoint: string; loopbackOnly?: boolean };
   /**
    * A barrier: resolves once the stream record of every DynamoDB write made before the call has been handled,
    * every execution waits or has ended, and nothing that work caused (records, executions, mail) is in flight.
@@ -93,7 +95,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     });
     const client = localDynamoDbClient(endpoint);
     stoppers.push(() => client.destroy());
-    await createTables(client, manifest.tables, tableName);
+    await createTables(client, manifest.tables, tableName, { ttl: !(clock instanceof VirtualClock) });
     const directory = new DirectoryRepository(DynamoDBDocumentClient.from(client), tableName('Directory'));
     if ((await directory.units()).length === 0) await directory.putReferenceData(demoCity.units, demoCity.categories, demoCity.panelMembers);
     // A data directory from before panels has its city already, but no member pool.
@@ -203,6 +205,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       api,
       smtp,
       functions,
+      dynamodb: { endpoint, loopbackOnly: dynamo?.loopbackOnly },
       idle,
       advanceTo,
       stop: () => stopAll(stoppers),

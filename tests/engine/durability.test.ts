@@ -15,7 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DOUBLE_ARN } from './support/durability-handlers.js';
 import { counter, fanOut, waitForReply } from './support/durability-machines.js';
 import { createMachine, testEngine } from './support/harness.js';
-import { freePort } from '../support/free-port.js';
+import { freePort } from '../../local/runtime/free-port.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const machines = { counter, fanOut, waitForReply };

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manifest } from '../../infra/manifest.js';
 import type { Runtime } from '../../local/runtime/runtime.js';
-import { freePort } from '../support/free-port.js';
+import { freePort } from '../../local/runtime/free-port.js';
 import { call, login, testRuntime } from './support/runtime.js';
 import { noiseComplaint } from '../domain/tickets/world.js';
 

@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { freePort } from '../support/free-port.js';
+import { freePort } from '../../local/runtime/free-port.js';
 import { tempDataDir } from './support/runtime.js';
 
 const root = resolve(import.meta.dirname, '../..');

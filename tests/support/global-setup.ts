@@ -3,7 +3,7 @@ import '../../local/quiet-sdk-warning.js';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '../../local/dynamodb/dynamodb-local.js';
-import { freePort } from './free-port.js';
+import { freePort } from '../../local/runtime/free-port.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

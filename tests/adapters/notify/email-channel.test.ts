@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationChannel, Notice } from '../../../domain/notifications/channel.js';
 import { type SmtpSink, startSmtpSink } from '../../../local/mail/smtp-sink.js';
-import { freePort } from '../../support/free-port.js';
+import { freePort } from '../../../local/runtime/free-port.js';
 
 const notice: Notice = {
   id: 'T20261123-4K7Q2X-2-s-haibin-dongmen-email0',

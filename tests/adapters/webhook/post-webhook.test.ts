@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebhookTargetPolicy } from '../../../domain/notifications/webhook-target.js';
 import { postWebhook } from '../../../adapters/webhook/post-webhook.js';
 import { type Resolver, resolveTarget } from '../../../adapters/webhook/target-policy.js';
-import { freePort } from '../../support/free-port.js';
+import { freePort } from '../../../local/runtime/free-port.js';
 
 const production: WebhookTargetPolicy = { allowLoopback: false };
 const local: WebhookTargetPolicy = { allowLoopback: true };

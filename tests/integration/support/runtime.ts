@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import type { Manifest } from '../../../infra/manifest-types.js';
 import { manifest as defaultManifest } from '../../../infra/manifest.js';
 import { type Runtime, startRuntime } from '../../../local/runtime/runtime.js';
-import { freePort } from '../../support/free-port.js';
+import { freePort } from '../../../local/runtime/free-port.js';
 
 export interface TestRuntimeOptions {
   manifest?: Manifest;

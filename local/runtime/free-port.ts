@@ -1,4 +1,4 @@
-// A free TCP port on loopback, for servers started by a test.
+// A free TCP port on loopback, for servers started by a test or the simulator.
 import { createServer } from 'node:net';
 
 /** Asks the OS for a free loopback port and releases it for the caller to bind. */
