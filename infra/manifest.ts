@@ -126,7 +126,8 @@ export const manifest: Manifest = {
     },
     // Reads the ticket's history too: whoever may not read a ticket is refused before acting on it.
     { name: 'ticket-action', entry: 'functions/api/ticket-action.ts', tables: { ...ticketWrites, TicketEvents: 'read-write', Directory: 'read', TaskTokens: 'read', SearchTokens: 'write' }, stateMachines: ['ticket-lifecycle'] },
-    { name: 'start-lifecycle', entry: 'functions/streams/start-lifecycle.ts', stateMachines: ['ticket-lifecycle'] },
+    // TaskTokens and Tickets: a change whose own wake-up was lost wakes the lifecycle from the stream.
+    { name: 'start-lifecycle', entry: 'functions/streams/start-lifecycle.ts', tables: { Tickets: 'read', TaskTokens: 'read' }, stateMachines: ['ticket-lifecycle'] },
     { name: 'dispatch-ticket', entry: 'functions/tasks/dispatch-ticket.ts', tables: { ...ticketWrites, Directory: 'read' } },
     {
       name: 'keep-task-token',

@@ -108,6 +108,18 @@ export async function wakeLifecycle(ticket: Ticket, token?: string): Promise<voi
   }
 }
 
+/**
+ * The Tickets stream's second chance for a wake-up: an action saves, then wakes the lifecycle, and a crash between the
+ * two would leave it asleep until its next deadline. A wait decided on a version older than the ticket is woken here.
+ */
+export async function wakeIfBehind(ticketId: string, version: number): Promise<void> {
+  const wait = await taskTokens.wait(ticketWait(ticketId));
+  if (wait?.seenVersion === undefined || wait.seenVersion >= version) return;
+  // The ticket as it is now, not as the record shows it: the lifecycle decides on the latest.
+  const ticket = await tickets.get(ticketId);
+  if (ticket) await wakeLifecycle(ticket, wait.token);
+}
+
 /** Wakes a member's vote wait in the joint-review machine; a wait already over (or not yet kept) needs no wake-up. */
 export async function wakeVoteWait(panelId: string, memberId: string, token?: string): Promise<void> {
   token ??= await taskTokens.get(panelWait(panelId, memberId));

@@ -7,7 +7,7 @@ import { withLogging } from '../shared/logger.js';
 
 export const handler = middy(async (event: unknown) => {
   const { waitFor, token, seen, seat } = KeepTaskTokenPayload.parse(event);
-  await taskTokens.put(waitFor, token, now());
+  await taskTokens.put(waitFor, token, now(), seen?.version);
   if (seat) {
     // The same handshake for a vote: a vote cast before the token was kept wakes the wait here.
     const panel = await panels.get(seat.panelId);
