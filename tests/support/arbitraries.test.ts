@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { typedText } from '../../schemas/common.js';
-import { conforms, invalidValue, issuePaths, jsonNotObject, jsonSchemaOf, namesField, notJson, pathText, validValue, withUnknownFields } from './arbitraries.js';
+import { conforms, invalidValue, isJson, issuePaths, jsonNotObject, jsonSchemaOf, namesField, notJson, pathText, validValue, withUnknownFields } from './arbitraries.js';
 
 const Sample = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/),
@@ -91,12 +91,3 @@ describe('values derived from a zod schema', () => {
     }), { seed: 15, numRuns: 200 });
   });
 });
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -347,7 +347,8 @@ export const jsonNotObject: fc.Arbitrary<string> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }).filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)).map((v) => JSON.stringify(v)),
 );
 
-function isJson(text: string): boolean {
+/** True when the text parses as JSON. */
+export function isJson(text: string): boolean {
   try {
     JSON.parse(text);
     return true;

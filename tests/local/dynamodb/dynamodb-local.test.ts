@@ -1,10 +1,21 @@
-import { CreateTableCommand, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DynamoDbLocal, localDynamoDbClient, startDynamoDbLocal } from '../../../local/dynamodb/dynamodb-local.js';
 import { freePort } from '../../../local/runtime/free-port.js';
 import { scratchDir } from '../../support/scratch-dir.js';
+
+/** A table keyed by the string `pk`. */
+const createKeyedTable = (client: DynamoDBClient, TableName: string) =>
+  client.send(
+    new CreateTableCommand({
+      TableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    }),
+  );
 
 describe('DynamoDB Local', () => {
   let ddb: DynamoDbLocal;
@@ -15,14 +26,7 @@ describe('DynamoDB Local', () => {
 
   it('stores and returns an item, refusing a conditional put on an existing key', async () => {
     const client = localDynamoDbClient(ddb.endpoint);
-    await client.send(
-      new CreateTableCommand({
-        TableName: 'probe',
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-      }),
-    );
+    await createKeyedTable(client, 'probe');
     const put = (value: string) =>
       client.send(
         new PutItemCommand({
@@ -49,14 +53,7 @@ describe('DynamoDB Local left running by a runtime killed with SIGKILL', () => {
     const pid = Number(readFileSync(join(dir, 'dynamodb-local.pid'), 'utf8'));
     const client = localDynamoDbClient(orphan.endpoint);
     try {
-      await client.send(
-        new CreateTableCommand({
-          TableName: 'kept',
-          BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-          KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-        }),
-      );
+      await createKeyedTable(client, 'kept');
       await client.send(new PutItemCommand({ TableName: 'kept', Item: { pk: { S: 'T-1' } } }));
       const next = await startDynamoDbLocal({ port, dataDir: dir });
       expect(() => process.kill(pid, 0)).toThrow();
