@@ -11,8 +11,14 @@ export interface IndexSpec {
   name: string;
   partitionKey: KeySpec;
   sortKey?: KeySpec;
-  /** The attributes the index holds besides the keys; every attribute (projection ALL) when absent. */
+  /** The attributes the index holds besides the keys: none (KEYS_ONLY) when empty, every one (ALL) when absent. */
   project?: string[];
+}
+
+/** How an index projects: ALL, KEYS_ONLY, or INCLUDE with the attributes named; one reading for DynamoDB Local and the stack. */
+export function indexProjection(index: IndexSpec): { type: 'ALL' | 'KEYS_ONLY' } | { type: 'INCLUDE'; attributes: string[] } {
+  if (!index.project) return { type: 'ALL' };
+  return index.project.length === 0 ? { type: 'KEYS_ONLY' } : { type: 'INCLUDE', attributes: index.project };
 }
 
 export interface TableSpec {

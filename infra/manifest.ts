@@ -10,19 +10,22 @@ export const tables: TableSpec[] = [
     purpose: "one item per ticket; its stream starts the lifecycle execution and keeps the supervision board's counters",
     partitionKey: { name: 'id', type: S },
     stream: 'NEW_AND_OLD_IMAGES',
+    // The indexes hold keys only (and the district, for the board's counts by district): a ticket write then touches
+    // an index only when that index's own key changes, where projecting the whole ticket rewrote every index on every
+    // write, most of a ticket's DynamoDB bill. Listings read the tickets themselves by BatchGetItem.
     indexes: [
       // Sparse: only tickets waiting in a unit's queue carry inboxUnitId, so closed tickets cost nothing.
-      { name: 'inbox', partitionKey: { name: 'inboxUnitId', type: S }, sortKey: { name: 'inboxDueKey', type: S } },
-      { name: 'open-by-deadline', partitionKey: { name: 'openBucket', type: S }, sortKey: { name: 'completeDueKey', type: S } },
-      { name: 'escalated', partitionKey: { name: 'escalationLevel', type: S }, sortKey: { name: 'completeDueKey', type: S } },
-      { name: 'pending-extensions', partitionKey: { name: 'extensionBucket', type: S }, sortKey: { name: 'extensionKey', type: S } },
+      { name: 'inbox', partitionKey: { name: 'inboxUnitId', type: S }, sortKey: { name: 'inboxDueKey', type: S }, project: [] },
+      { name: 'open-by-deadline', partitionKey: { name: 'openBucket', type: S }, sortKey: { name: 'completeDueKey', type: S }, project: ['districtKey'] },
+      { name: 'escalated', partitionKey: { name: 'escalationLevel', type: S }, sortKey: { name: 'completeDueKey', type: S }, project: [] },
+      { name: 'pending-extensions', partitionKey: { name: 'extensionBucket', type: S }, sortKey: { name: 'extensionKey', type: S }, project: ['districtKey'] },
       // Every ticket, newest first, by each thing a listing may name (adapters/dynamodb/ticket-item.ts writes the keys).
-      { name: 'by-phone', partitionKey: { name: 'phoneKey', type: S }, sortKey: { name: 'createdKey', type: S } },
-      { name: 'by-unit', partitionKey: { name: 'unitKey', type: S }, sortKey: { name: 'createdKey', type: S } },
-      { name: 'by-category', partitionKey: { name: 'categoryKey', type: S }, sortKey: { name: 'createdKey', type: S } },
-      { name: 'by-district', partitionKey: { name: 'districtKey', type: S }, sortKey: { name: 'createdKey', type: S } },
-      { name: 'by-status', partitionKey: { name: 'statusKey', type: S }, sortKey: { name: 'createdKey', type: S } },
-      { name: 'by-level', partitionKey: { name: 'levelKey', type: S }, sortKey: { name: 'createdKey', type: S } },
+      { name: 'by-phone', partitionKey: { name: 'phoneKey', type: S }, sortKey: { name: 'createdKey', type: S }, project: [] },
+      { name: 'by-unit', partitionKey: { name: 'unitKey', type: S }, sortKey: { name: 'createdKey', type: S }, project: [] },
+      { name: 'by-category', partitionKey: { name: 'categoryKey', type: S }, sortKey: { name: 'createdKey', type: S }, project: [] },
+      { name: 'by-district', partitionKey: { name: 'districtKey', type: S }, sortKey: { name: 'createdKey', type: S }, project: [] },
+      { name: 'by-status', partitionKey: { name: 'statusKey', type: S }, sortKey: { name: 'createdKey', type: S }, project: ['districtKey'] },
+      { name: 'by-level', partitionKey: { name: 'levelKey', type: S }, sortKey: { name: 'createdKey', type: S }, project: [] },
     ],
   },
   {
@@ -103,6 +106,9 @@ export const tables: TableSpec[] = [
 const ticketWrites = { Tickets: 'read-write', TicketEvents: 'write', IdempotencyKeys: 'read-write' } as const;
 // A panel task changes a ticket it reads the history of; a once-whistled ticket's save also moves its queue postings.
 const panelTicketWrites = { Tickets: 'read-write', TicketEvents: 'read-write', SearchTokens: 'write' } as const;
+
+/** Every function's memory in AWS (MB): what its duration is billed by. */
+export const LAMBDA_MEMORY_MB = 512;
 
 export const manifest: Manifest = {
   tables,

@@ -172,6 +172,7 @@ export type SystemCommand =
   | { type: 'panel-convened'; panel: Panel }
   | { type: 'panel-reminded'; panel: Panel; memberId: string }
   | { type: 'panel-closed'; panel: Panel; lastRound: boolean }
+  | { type: 'review-unseated'; reason: string }
   | { type: 'zeroing-assign'; month: string; reason: 'unresolved' | 'unsatisfied' | 'overdue'; unitId: string };
 
 /** Everything `decide` understands. */

@@ -206,6 +206,15 @@ export const TicketPanelDecided = z.object({
   supervisionUnitId: Id,
 });
 
+/** No panel could be seated for days (every free member busy or tied to the case): the supervision office decides again. */
+export const TicketReviewUnseated = z.object({
+  ...base,
+  type: z.literal('ticket.review-unseated'),
+  /** Why the pool could not seat a panel, as the composition rules said it. */
+  reason: z.string(),
+  supervisionUnitId: Id,
+});
+
 /** The ticket joined the month's zeroing ledger; its unit must clear it (told by mail and webhook). */
 export const ZeroingAssigned = z.object({
   ...base,
@@ -277,6 +286,7 @@ export const TicketEvent = z.discriminatedUnion('type', [
   TicketPanelConvened,
   TicketPanelReminded,
   TicketPanelDecided,
+  TicketReviewUnseated,
   ZeroingAssigned,
   ZeroingCleared,
   TicketResolved,

@@ -4,10 +4,11 @@ import {
   type DynamoDBClient,
   ResourceInUseException,
   DescribeTimeToLiveCommand,
+  type Projection,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import type { TableSpec } from '../../infra/manifest-types.js';
+import { indexProjection, type TableSpec } from '../../infra/manifest-types.js';
 
 /**
  * Creates each table that does not exist yet, with its indexes and stream. `ttl` turns DynamoDB's expiry on (or off) for
@@ -35,7 +36,7 @@ export async function createTables(
           GlobalSecondaryIndexes: spec.indexes?.map((index) => ({
             IndexName: index.name,
             KeySchema: keySchema(index.partitionKey.name, index.sortKey?.name),
-            Projection: index.project ? { ProjectionType: 'INCLUDE', NonKeyAttributes: index.project } : { ProjectionType: 'ALL' },
+            Projection: projection(indexProjection(index)),
           })),
           StreamSpecification: spec.stream ? { StreamEnabled: true, StreamViewType: spec.stream } : undefined,
         }),
@@ -61,4 +62,8 @@ function keySchema(hash: string, range?: string) {
     { AttributeName: hash, KeyType: 'HASH' as const },
     ...(range ? [{ AttributeName: range, KeyType: 'RANGE' as const }] : []),
   ];
+}
+
+function projection(p: ReturnType<typeof indexProjection>): Projection {
+  return p.type === 'INCLUDE' ? { ProjectionType: 'INCLUDE', NonKeyAttributes: p.attributes } : { ProjectionType: p.type };
 }

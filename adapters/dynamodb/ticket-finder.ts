@@ -1,4 +1,4 @@
-// A TicketPlan -> pages of tickets: Query the plan's partition, filter, and read on until the page is full.
+// A TicketPlan -> pages of tickets: Query the plan's index partition, load its tickets, filter, and read on until the page is full.
 import { type DynamoDBDocumentClient, BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TicketPlan } from '../../domain/search/query-plan.js';
 import type { IndexCondition } from '../../domain/search/ticket-indexes.js';
@@ -74,32 +74,37 @@ export class DynamoTicketFinder {
     }
   }
 
+  /**
+   * The index holds keys only (infra/manifest.ts says why): read the entries in order, then the tickets themselves,
+   * and filter those. A ticket that left the partition since the index was written (indexes follow a little behind)
+   * is dropped here, as the filter of a query on the table would.
+   */
   private async partition(plan: TicketPlan, start: Item | undefined, want: number): Promise<Batch> {
     const key = plan.key as IndexCondition & { newestFirst: boolean };
     const { partition, sort } = ticketIndexes[key.index];
-    const names: Record<string, string> = { '#pk': partition, ...(key.before ? { '#sk': sort } : {}) };
-    const values: Record<string, unknown> = { ':pk': key.equals, ...(key.before ? { ':before': key.before } : {}) };
-    const filters = filterTerms(plan.filters, names, values);
-    const narrowed = filters.length > 0 || plan.tokens.length > 0;
+    const narrowed = plan.filters.length > 0 || plan.tokens.length > 0;
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tables.tickets,
         IndexName: key.index,
         KeyConditionExpression: key.before ? '#pk = :pk AND #sk < :before' : '#pk = :pk',
-        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        ExpressionAttributeNames: { '#pk': partition, ...(key.before ? { '#sk': sort } : {}) },
+        ExpressionAttributeValues: { ':pk': key.equals, ...(key.before ? { ':before': key.before } : {}) },
         ScanIndexForward: !key.newestFirst,
         // Unfiltered, a page reads exactly what it returns; filtered, it reads ahead rather than round-trip per item.
         Limit: narrowed ? Math.max(want, this.limits.readAhead) : want,
         ExclusiveStartKey: start,
       }),
     );
-    const items = result.Items ?? [];
+    const entries = result.Items ?? [];
+    const tickets = await this.load(entries.map((entry) => String(entry.id)));
     return {
-      candidates: items.map((item) => ({ item, key: { id: item.id, [partition]: item[partition], [sort]: item[sort] } })),
+      candidates: entries.flatMap((entry) => {
+        const item = tickets.get(String(entry.id));
+        return item && inPartition(item, key) ? [{ item, key: { id: entry.id, [partition]: entry[partition], [sort]: entry[sort] } }] : [];
+      }),
       next: result.LastEvaluatedKey,
-      read: result.ScannedCount ?? items.length,
+      read: entries.length,
     };
   }
 
@@ -161,17 +166,20 @@ export class DynamoTicketFinder {
     };
   }
 
-  /** The tickets with these ids, by id (BatchGetItem, retrying what DynamoDB left unprocessed). */
+  /** The tickets with these ids, by id (BatchGetItem, 100 at a time, retrying what DynamoDB left unprocessed). */
   private async load(ids: string[]): Promise<Map<string, Item>> {
     const loaded = new Map<string, Item>();
-    let keys: Item[] = [...new Set(ids)].map((id) => ({ id }));
-    for (let attempt = 0; keys.length > 0; attempt++) {
-      if (attempt === 6) throw new Error(`DynamoDB left ${keys.length} ticket reads unprocessed after ${attempt} attempts`);
-      // Unprocessed keys mean throttling: back off a little before asking again, as the SDK's own retries do.
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-      const result = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tables.tickets]: { Keys: keys } } }));
-      for (const item of result.Responses?.[this.tables.tickets] ?? []) loaded.set(String(item.id), item);
-      keys = result.UnprocessedKeys?.[this.tables.tickets]?.Keys ?? [];
+    const unique = [...new Set(ids)];
+    for (let from = 0; from < unique.length; from += 100) {
+      let keys: Item[] = unique.slice(from, from + 100).map((id) => ({ id }));
+      for (let attempt = 0; keys.length > 0; attempt++) {
+        if (attempt === 6) throw new Error(`DynamoDB left ${keys.length} ticket reads unprocessed after ${attempt} attempts`);
+        // Unprocessed keys mean throttling: back off a little before asking again, as the SDK's own retries do.
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+        const result = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tables.tickets]: { Keys: keys } } }));
+        for (const item of result.Responses?.[this.tables.tickets] ?? []) loaded.set(String(item.id), item);
+        keys = result.UnprocessedKeys?.[this.tables.tickets]?.Keys ?? [];
+      }
     }
     return loaded;
   }

@@ -19,12 +19,4 @@ export function dynamoDbLocalPid(): number | undefined {
   }
 }
 
-/** A process's resident memory now (VmRSS) or at its peak (VmHWM), in bytes. */
-export function vm(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
-  try {
-    const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb === undefined ? undefined : Number(kb) * 1024;
-  } catch {
-    return undefined;
-  }
-}
+export { vm } from '../../local/runtime/process-memory.js';

@@ -385,6 +385,12 @@ const handlers: { [C in TicketCommand['type']]: Handler<C> } = {
     ];
   },
 
+  'review-unseated'(ticket, { reason }, ctx) {
+    requireSystem(ctx.actor, 'review-unseated');
+    requireStatus(ticket, 'review-unseated', ['in-review']);
+    return [{ ...stamp(ctx), type: 'ticket.review-unseated', reason, supervisionUnitId: ctx.city.supervision.id }];
+  },
+
   'zeroing-assign'(ticket, command, ctx) {
     requireSystem(ctx.actor, 'zeroing-assign');
     if (ticket.zeroing?.status === 'open') {

@@ -141,6 +141,8 @@ function applyChange(t: Ticket, e: Exclude<TicketEvent, { type: 'ticket.created'
     case 'ticket.panel-decided':
       // After the last round without a decision, the case is the supervision office's to decide again.
       return e.next === 'to-supervision' ? { ...t, status: 'difficult', unitId: e.supervisionUnitId } : t;
+    case 'ticket.review-unseated':
+      return { ...t, status: 'difficult', unitId: e.supervisionUnitId };
     case 'ticket.difficult-decided':
     case 'ticket.callback-recorded':
       return t;

@@ -24,6 +24,7 @@ const doing: Record<CommandName, Text> = {
   'panel-convened': { zh: '召集会商', en: 'convene a panel for' },
   'panel-reminded': { zh: '提醒会商成员', en: 'remind the panel of' },
   'panel-closed': { zh: '结束会商', en: 'close the panel of' },
+  'review-unseated': { zh: '退回未能组成会商的', en: 'hand back the unseated review of' },
   'certify-zeroing': { zh: '认定已合理处置（销号）', en: 'certify as handled for the zeroing ledger' },
   'zeroing-assign': { zh: '列入清零台账', en: 'put on the zeroing ledger' },
   'report-in-timeout': { zh: '结束报到', en: 'close the report-in of' },

@@ -1,4 +1,5 @@
-// Joint-review task: every member voted or the deadline passed: tally, close the panel, apply the decision to the ticket.
+// Joint-review task: every member voted or the deadline passed: tally, close the panel, apply the decision to the ticket;
+// or, when no panel could be seated, hand the case back to the supervision office.
 import middy from '@middy/core';
 import { now } from '../../adapters/clock.js';
 import { NotFoundError } from '../../domain/errors.js';
@@ -14,7 +15,9 @@ import { withLogging } from '../shared/logger.js';
 const rules = defaultPanelRules;
 
 export const handler = middy(async (event: unknown): Promise<ClosedPanel> => {
-  const { ticketId, panelId } = ClosePanelPayload.parse(event);
+  const payload = ClosePanelPayload.parse(event);
+  if ('unseated' in payload) return handBack(payload.ticketId, errorMessageOf(payload.unseated));
+  const { ticketId, panelId } = payload;
   let panel = await panels.get(panelId);
   if (!panel) throw new NotFoundError('panel', panelId);
   const ctx = await decisionContext(systemActor);
@@ -38,3 +41,21 @@ export const handler = middy(async (event: unknown): Promise<ClosedPanel> => {
   }
   return { ...lifecycleState(ticket, now()), next, round: next === 'reconvene' ? panel.round + 1 : panel.round };
 }).use(withLogging());
+
+/** No panel could be seated: the case goes back to the supervision office (once, however often the task is retried). */
+async function handBack(ticketId: string, reason: string): Promise<ClosedPanel> {
+  const ctx = await decisionContext(systemActor);
+  let ticket = await tickets.get(ticketId);
+  if (!ticket) throw new NotFoundError('ticket', ticketId);
+  if (ticket.status === 'in-review') ticket = (await applyCommand(tickets, ticketId, { type: 'review-unseated', reason }, ctx)).ticket;
+  return { ...lifecycleState(ticket, now()), next: 'to-supervision', round: ticket.review?.panelIds.length ?? 1 };
+}
+
+/** A Catch's Cause is Lambda's error as JSON text; the message alone is the reason. */
+function errorMessageOf(cause: string): string {
+  try {
+    return String((JSON.parse(cause) as { errorMessage?: unknown }).errorMessage ?? cause);
+  } catch {
+    return cause;
+  }
+}

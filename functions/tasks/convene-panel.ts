@@ -3,6 +3,7 @@ import middy from '@middy/core';
 import { now } from '../../adapters/clock.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { convenePanel, panelId } from '../../domain/panel/convene-panel.js';
+import { PanelCompositionError } from '../../domain/panel/panel-errors.js';
 import { applyCommand } from '../../domain/tickets/apply-command.js';
 import { systemActor } from '../../schemas/actor.js';
 import { defaultPanelRules, type Panel } from '../../schemas/panel.js';
@@ -12,11 +13,17 @@ import { withLogging } from '../shared/logger.js';
 
 const rules = defaultPanelRules;
 
+/** The pool cannot seat a panel now (members busy or tied to the case): the machine tries again hourly, then hands back. */
+class PanelUnseatedError extends Error {
+  // Named here, not taken from the class: the bundle is minified, and the machine's Retry and Catch match this name.
+  override name = 'PanelUnseatedError';
+}
+
 export const handler = middy(async (event: unknown): Promise<ConvenedPanel> => {
   const { ticketId, round } = ConvenePanelPayload.parse(event);
   const ctx = await decisionContext(systemActor);
   // A retried task finds the panel it seated before.
-  const panel = (await panels.get(panelId(ticketId, round))) ?? (await seat(ticketId, round, ctx.calendar));
+  const panel = (await panels.get(panelId(ticketId, round))) ?? (await seat(ticketId, round, ctx.calendar).catch(unseated));
   try {
     await applyCommand(tickets, ticketId, { type: 'panel-convened', panel }, ctx);
   } catch (error) {
@@ -51,4 +58,11 @@ async function seat(ticketId: string, round: number, calendar: Parameters<typeof
       if (!(error instanceof ConflictError && error.rule === 'panel.member-busy') || attempt === 5) throw error;
     }
   }
+}
+
+function unseated(error: unknown): never {
+  const busy = error instanceof ConflictError && error.rule === 'panel.member-busy';
+  // In Chinese: it becomes the reason on the ticket's timeline.
+  if (error instanceof PanelCompositionError || busy) throw new PanelUnseatedError(error.text.zh);
+  throw error;
 }

@@ -7,6 +7,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { tableEnvName, type FunctionSpec, type TableAccess } from '../manifest-types.js';
+import { LAMBDA_MEMORY_MB } from '../manifest.js';
 import { tableStatement } from './access.js';
 import { acknowledgeFunction } from './nag.js';
 import { fromRoot, repoRoot, type Stage } from './context.js';
@@ -37,7 +38,7 @@ export function createFunctions(
       depsLockFilePath: fromRoot('package-lock.json'),
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: 512,
+      memorySize: LAMBDA_MEMORY_MB,
       timeout: Duration.seconds(spec.timeoutSeconds ?? 15),
       tracing: Tracing.ACTIVE,
       logGroup,

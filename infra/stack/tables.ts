@@ -2,7 +2,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import type { KeySpec, TableSpec } from '../manifest-types.js';
+import { indexProjection, type KeySpec, type TableSpec } from '../manifest-types.js';
 import type { Stage } from './context.js';
 import { prefixOf } from './context.js';
 
@@ -32,10 +32,14 @@ export function createTables(scope: Construct, stage: Stage, specs: TableSpec[])
         indexName: index.name,
         partitionKey: key(index.partitionKey),
         ...(index.sortKey ? { sortKey: key(index.sortKey) } : {}),
-        ...(index.project ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: index.project } : { projectionType: ProjectionType.ALL }),
+        ...projection(indexProjection(index)),
       });
     }
     tables.set(spec.name, table);
   }
   return tables;
+}
+
+function projection(p: ReturnType<typeof indexProjection>) {
+  return p.type === 'INCLUDE' ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: p.attributes } : { projectionType: ProjectionType[p.type] };
 }

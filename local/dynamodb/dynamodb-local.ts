@@ -18,6 +18,8 @@ export interface DynamoDbLocal {
   endpoint: string;
   /** False when this Java cannot run the loopback launcher (no jdk.compiler module): it then listens on every interface. */
   loopbackOnly: boolean;
+  /** The JVM's process id, to read its memory. */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -86,7 +88,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
     child.kill('SIGKILL');
     throw error;
   }
-  return { endpoint, loopbackOnly, stop: () => stopProcess(child) };
+  return { endpoint, loopbackOnly, pid: child.pid, stop: () => stopProcess(child) };
 }
 
 const pidFile = (dataDir: string) => join(prepare(dataDir), 'dynamodb-local.pid');

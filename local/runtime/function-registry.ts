@@ -23,6 +23,8 @@ export class FunctionRegistry {
   constructor(
     functions: readonly FunctionSpec[],
     private readonly root: string,
+    /** Told of each invocation's name and wall time once it ends. */
+    private readonly onInvoked?: (name: string, durationMs: number) => void,
   ) {
     for (const f of functions) this.specs.set(f.name, f);
   }
@@ -31,9 +33,13 @@ export class FunctionRegistry {
   invoke(name: string, event: unknown): Promise<unknown> {
     const spec = this.specs.get(name);
     if (!spec) return Promise.reject(new Error(`the manifest has no function "${name}"`));
-    const call = this.load(spec).then((handler) =>
-      invokeLocally(handler, event, { functionName: `casework-${name}`, region: REGION, accountId: ACCOUNT, timeoutMs: (spec.timeoutSeconds ?? 30) * 1000 }),
-    );
+    const call = this.load(spec).then((handler) => {
+      const began = performance.now();
+      const running = invokeLocally(handler, event, { functionName: `casework-${name}`, region: REGION, accountId: ACCOUNT, timeoutMs: (spec.timeoutSeconds ?? 30) * 1000 });
+      const ended = () => this.onInvoked?.(name, performance.now() - began);
+      void running.then(ended, ended);
+      return running;
+    });
     this.inflight.add(call);
     this.started += 1;
     const done = () => {

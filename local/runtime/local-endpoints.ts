@@ -1,4 +1,4 @@
-// Endpoints only the local runtime has: the clock, demo users and login, the mailbox, and /health.
+// Endpoints only the local runtime has: the clock, demo users and login, the mailbox, usage, and /health.
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import type { HttpReply } from '../api-gateway/proxy-event.js';
@@ -6,12 +6,15 @@ import type { ReceivedMail } from '../mail/smtp-sink.js';
 import type { User } from '../../schemas/actor.js';
 import { describeIssues, fieldIssues } from '../../schemas/validation-error.js';
 import { parseIsoDuration } from './iso-duration.js';
+import type { UsageSnapshot } from './usage-meter.js';
 
 export interface LocalEndpointsDeps {
   clock: { kind: 'virtual' | 'real'; now(): Date; advanceTo(to: Date): Promise<void> };
   users: readonly User[];
   login(user: User): Promise<string>;
   mail(): ReceivedMail[];
+  /** What the runtime used since it started, in AWS's billing units, and each process's peak memory. */
+  usage(): UsageSnapshot & { peakMemoryBytes: Record<string, number | undefined> };
   health(): Promise<Record<string, unknown>>;
 }
 
@@ -73,6 +76,8 @@ export function localEndpoints(deps: LocalEndpointsDeps) {
         if (!user) return reply(404, { error: 'NotFoundError', message: `user: no demo user "${login.user}"; GET /_local/users lists them` });
         return reply(200, { token: await deps.login(user), user });
       }
+      case 'GET /_local/usage':
+        return reply(200, deps.usage());
       case 'GET /_local/mail':
         return reply(200, deps.mail());
       default:

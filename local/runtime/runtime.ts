@@ -27,6 +27,8 @@ import { wakeOnWrite } from '../streams/wake-on-write.js';
 import { FunctionRegistry } from './function-registry.js';
 import { localEndpoints } from './local-endpoints.js';
 import { Scheduler } from './scheduler.js';
+import { vm } from './process-memory.js';
+import { type UsageSnapshot, UsageMeter } from './usage-meter.js';
 import { deployStateMachines, stateMachineArn } from './state-machines.js';
 
 export interface RuntimeConfig {
@@ -55,6 +57,8 @@ export interface Runtime {
   api: ApiGateway;
   smtp: SmtpSink;
   functions: FunctionRegistry;
+  /** Lambda invocations, state transitions and DynamoDB request units used since the start, as AWS would bill them. */
+  usage(): UsageSnapshot;
   /** The DynamoDB in use; `loopbackOnly` is false for a DynamoDB Local that listens on every interface, undefined for one not started here. */
   dynamodb: { endpoint: string; loopbackOnly?: boolean };
   /**
@@ -104,8 +108,14 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     const smtp = await startSmtpSink(config.smtpPort, () => clock.now());
     stoppers.push(() => smtp.stop());
 
-    const functions = new FunctionRegistry(manifest.functions, root);
-    const engine = createEngine({ clock, store: dataDir ? openJournalStore(join(dataDir, 'stepfunctions')) : undefined, handlers: functions.engineHandlers() });
+    const meter = new UsageMeter();
+    const functions = new FunctionRegistry(manifest.functions, root, (name, ms) => meter.invoked(name, ms));
+    const engine = createEngine({
+      clock,
+      store: dataDir ? openJournalStore(join(dataDir, 'stepfunctions')) : undefined,
+      handlers: functions.engineHandlers(),
+      onStateEntered: (execution) => meter.stateEntered(execution),
+    });
     stoppers.push(() => engine.shutdown());
     await deployStateMachines(engine, manifest.stateMachines, root, tableName);
     await engine.resume();
@@ -131,6 +141,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     for (const p of pollers) p.start();
     // The handlers' own client (loaded now that the endpoints are set): their writes wake the pollers.
     const { dynamodb: handlersClient } = await import('../../adapters/clients.js');
+    stoppers.push(meter.meter(handlersClient));
     stoppers.push(
       wakeOnWrite(handlersClient, (tables) => {
         for (const p of pollers) if (tables.includes(p.tableName)) p.poke();
@@ -185,6 +196,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
         users: demoCity.users,
         login: (user) => issuer.issue(user, clock.now()),
         mail: () => smtp.messages(),
+        usage: () => ({ ...meter.snapshot(), peakMemoryBytes: { runtime: vm(process.pid, 'VmHWM'), dynamodbLocal: dynamo?.pid && vm(dynamo.pid, 'VmHWM') } }),
         health: async () => ({
           api: { status: 'ok' },
           dynamodb: { status: 'ok', endpoint },
@@ -205,6 +217,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       api,
       smtp,
       functions,
+      usage: () => meter.snapshot(),
       dynamodb: { endpoint, loopbackOnly: dynamo?.loopbackOnly },
       idle,
       advanceTo,

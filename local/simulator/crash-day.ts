@@ -8,7 +8,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { freePort } from '../runtime/free-port.js';
 import { type DriveResult, driveDay } from './drive-day.js';
 import { type DayOutcome, differences, readOutcome } from './outcome.js';
-import { type DayPlan, planDay } from './plan.js';
+import { CRASH_RATES, type DayPlan, planDay } from './plan.js';
 import { type KillMode, RuntimeProcess } from './runtime-process.js';
 import { startWebhookReceiver } from './webhook-receiver.js';
 
@@ -51,7 +51,7 @@ const UNITS = ['s-haibin-dongmen', 's-qiaodong-jiefang', 's-qingshan-songlin', '
 /** Runs the day uninterrupted, then again with `kills` SIGKILLs, and reports both runs and how they differ. */
 export async function crashDay(options: CrashDayOptions): Promise<CrashDayReport> {
   const log = options.log ?? (() => undefined);
-  const plan = planDay({ seed: options.seed, tickets: options.tickets, start: options.start ?? new Date('2026-11-23T16:00:00Z') });
+  const plan = planDay({ seed: options.seed, tickets: options.tickets, start: options.start ?? new Date('2026-11-23T16:00:00Z'), rates: CRASH_RATES });
   log(`plan: ${plan.tickets.length} tickets, ${plan.steps.length} steps, ${plan.start.toISOString()} → ${plan.end.toISOString()}`);
   const uninterrupted = await run(plan, undefined, log, options.logDir && join(options.logDir, 'uninterrupted.log'));
   const kills: { at: string; mode: KillMode; step: number }[] = [];

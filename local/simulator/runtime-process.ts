@@ -32,6 +32,11 @@ export class RuntimeProcess {
     return `http://127.0.0.1:${this.options.ports.port}`;
   }
 
+  /** The runtime's Node process, while one runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get sfnEndpoint(): string {
     return `http://127.0.0.1:${this.options.ports.sfnPort}`;
   }

@@ -8,6 +8,8 @@ export interface WebhookReceiver {
   secret: string;
   /** Deliveries received with a good signature: delivery id → times received. */
   received: Map<string, number>;
+  /** When (performance.now()) each ticket's dispatch notice first arrived, by ticket id: the end of intake-to-webhook. */
+  firstByTicket: Map<string, number>;
   /** Requests whose signature did not verify (answered 401, not counted as received). */
   badSignatures: number;
   close(): Promise<void>;
@@ -15,11 +17,12 @@ export interface WebhookReceiver {
 
 /** Listens on loopback on a port of the OS's choosing. */
 export async function startWebhookReceiver(secret: string): Promise<WebhookReceiver> {
-  const receiver = { received: new Map<string, number>(), badSignatures: 0 };
+  const receiver = { received: new Map<string, number>(), firstByTicket: new Map<string, number>(), badSignatures: 0 };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      const arrived = performance.now();
       const body = Buffer.concat(chunks).toString('utf8');
       const delivery = String(req.headers['casework-delivery'] ?? '');
       if (!delivery || !verifyWebhook(secret, body, String(req.headers['casework-signature'] ?? ''))) {
@@ -28,6 +31,8 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
         return;
       }
       receiver.received.set(delivery, (receiver.received.get(delivery) ?? 0) + 1);
+      const ticketId = dispatchedTicket(body);
+      if (ticketId && !receiver.firstByTicket.has(ticketId)) receiver.firstByTicket.set(ticketId, arrived);
       res.writeHead(204).end();
     });
   });
@@ -37,4 +42,14 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
     secret,
     close: () => new Promise<void>((r) => server.close(() => r())),
   });
+}
+
+/** The ticket a `ticket.dispatched` notice is about; undefined for any other notice. */
+function dispatchedTicket(body: string): string | undefined {
+  try {
+    const notice = JSON.parse(body) as { type?: string; ticket?: { id?: string } };
+    return notice.type === 'ticket.dispatched' ? notice.ticket?.id : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -37,6 +37,8 @@ export interface EngineOptions {
   random?: () => number;
   region?: string;
   accountId?: string;
+  /** Called with the execution each time one of its states is entered (a billed state transition). */
+  onStateEntered?(execution: { stateMachineArn: string; name: string }): void;
 }
 
 export interface StateMachineSummary {
@@ -126,6 +128,7 @@ export class Engine {
       random,
       newToken: () => `AAAA${Buffer.from(randomUUID() + randomUUID(), 'utf8').toString('base64url')}`,
       taskServices: () => (this.services ??= this.taskServices()),
+      onStateEntered: options.onStateEntered,
     });
     const attachable = isAttachableClock(this.clock);
     this.runner = new Runner(this.store, this.clock, executor, !attachable);

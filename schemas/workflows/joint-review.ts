@@ -22,7 +22,8 @@ export type ConvenedPanel = z.infer<typeof ConvenedPanel>;
 export const RemindMemberPayload = z.object({ panelId: Id, memberId: Id });
 export const MemberReminded = z.object({ reminded: z.boolean() });
 
-export const ClosePanelPayload = z.object({ ticketId: Id, panelId: Id });
+/** Close the panel seated; or, when none could be seated (`unseated`: why), hand the case back to the supervision office. */
+export const ClosePanelPayload = z.union([z.object({ ticketId: Id, panelId: Id }), z.object({ ticketId: Id, unseated: z.string() })]);
 
 /** The panel's outcome for the machine: reconvene with `round`, or the ticket's lifecycle state to go on from. */
 export const ClosedPanel = LifecycleState.extend({

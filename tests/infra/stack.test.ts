@@ -89,7 +89,8 @@ describe('tables', () => {
     expect(gsis.map((g) => g.IndexName).sort()).toEqual((spec.indexes ?? []).map((i) => i.name).sort());
     for (const gsi of gsis) {
       const project = spec.indexes?.find((i) => i.name === gsi.IndexName)?.project;
-      expect(gsi.Projection, gsi.IndexName).toEqual(project ? { ProjectionType: 'INCLUDE', NonKeyAttributes: project } : { ProjectionType: 'ALL' });
+      const expected = !project ? { ProjectionType: 'ALL' } : project.length === 0 ? { ProjectionType: 'KEYS_ONLY' } : { ProjectionType: 'INCLUDE', NonKeyAttributes: project };
+      expect(gsi.Projection, gsi.IndexName).toEqual(expected);
     }
     expect((table.Properties.StreamSpecification as { StreamViewType?: string } | undefined)?.StreamViewType).toBe(spec.stream);
     expect((table.Properties.TimeToLiveSpecification as { AttributeName?: string } | undefined)?.AttributeName).toBe(spec.ttlAttribute);

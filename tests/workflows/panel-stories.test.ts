@@ -221,3 +221,39 @@ describe("the supervision office's list of panels", () => {
     expect(badMonth.status).toBe(400);
   });
 });
+
+// Last in this file: it leaves every member's seats taken.
+describe('a pool with every seat taken', () => {
+  it('keeps a referral in review until a panel closes, then seats it within the hour; the lifecycle waits, it does not fail', async () => {
+    const seatedPanels: { id: string; panelId: string; seated: string[] }[] = [];
+    let waiting: string | undefined;
+    // Each member sits on three open panels at most: eleven members free of ties to Dongmen seat six panels of five.
+    for (let i = 0; i < 10 && !waiting; i++) {
+      const id = await world.city.open();
+      await world.city.act('clerk-haibin-dongmen', id, { type: 'accept' });
+      await world.city.act('clerk-haibin-dongmen', id, { type: 'mark-difficult', reason: '多部门职责交叉' });
+      expect((await world.city.act('supervisor-1', id, { type: 'decide-difficult', decision: 'refer-to-panel', reason: '提请联席会商' })).status).toBe(200);
+      const { panelId, memberIds } = await latestPanel(id);
+      if (panelId) seatedPanels.push({ id, panelId, seated: memberIds });
+      else waiting = id;
+    }
+    expect(waiting, 'a referral the pool could not seat').toBeDefined();
+    const id = waiting as string;
+    expect(await world.city.ticket(id)).toMatchObject({ status: 'in-review' });
+
+    // Two hours on, every seat is still taken: still in review, no panel, and the lifecycle still running.
+    const hoursOn = (hours: number) => world.city.timeIs(new Date(world.runtime.clock.now().getTime() + hours * 3600_000).toISOString());
+    await hoursOn(2);
+    expect((await latestPanel(id)).panelId).toBeUndefined();
+    expect(await world.city.lifecycleStatus(id)).toBe('RUNNING');
+
+    // Every member of one panel votes: it closes at once and its five seats are free; within the hour the referral sits.
+    const freed = seatedPanels[0] as { panelId: string; seated: string[] };
+    for (const member of freed.seated) await vote(member, freed.panelId, { choice: 'order-handling', rationale: '属地管理，由街道办理' });
+    await hoursOn(1);
+    const seated = await latestPanel(id);
+    expect(seated.panelId).toBeDefined();
+    expect(seated.memberIds).toHaveLength(5);
+    expect(seated.ticket).toMatchObject({ status: 'in-review' });
+  });
+});

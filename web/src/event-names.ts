@@ -23,6 +23,7 @@ export const eventNames: Record<TicketEvent['type'], Text> = {
   'ticket.panel-convened': { zh: '会商组成', en: 'Panel convened' },
   'ticket.panel-reminded': { zh: '提醒会商成员', en: 'Panel member reminded' },
   'ticket.panel-decided': { zh: '会商决定', en: 'Panel decided' },
+  'ticket.review-unseated': { zh: '会商未能组成，退回督办', en: 'No panel could be seated' },
   'zeroing.assigned': { zh: '列入清零台账', en: 'Put on the zeroing ledger' },
   'zeroing.cleared': { zh: '清零销号', en: 'Cleared from the ledger' },
   'ticket.resolved': { zh: '办结', en: 'Resolved' },

@@ -27,6 +27,8 @@ export interface ExecutorDeps {
   random(): number;
   newToken(): string;
   taskServices(exec: ExecutionRecord): TaskServices;
+  /** Told of each state entered: what AWS bills a Standard workflow for (a state transition). */
+  onStateEntered?(exec: ExecutionRecord): void;
 }
 
 /** States that produce a result (ResultSelector / ResultPath apply) versus pass their input through. */
@@ -85,6 +87,7 @@ export class Executor {
         inputDetails: NOT_TRUNCATED,
       });
       frame.entered = { eventId, time: tx.now.toISOString() };
+      this.deps.onStateEntered?.(tx.exec);
     }
     try {
       const resource = loc.state.Type === 'Task' ? parseResource(String(loc.state.Resource)) : undefined;

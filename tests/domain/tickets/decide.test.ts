@@ -694,4 +694,16 @@ describe('joint review', () => {
     expect(story.ticket).toMatchObject({ status: 'difficult', unitId: 'supervision', review: { panelIds: [`${story.ticket.id}-P1`, `${story.ticket.id}-P2`] } });
     expect(story.events.at(-1)).toMatchObject({ type: 'ticket.panel-decided', next: 'to-supervision' });
   });
+
+  it('goes back to the supervision office when no panel could be seated, saying why; only the workflow says so, once', () => {
+    const story = referred();
+    const unseated = { type: 'review-unseated' as const, reason: '可入选的成员只有 3 名，会商需要 5 名' };
+    expect(story.refuse(supervisor, unseated, monday).rule).toBe('review-unseated.system-only');
+
+    story.do(system, unseated, at('2026-12-03T10:00:00+08:00'));
+
+    expect(story.ticket).toMatchObject({ status: 'difficult', unitId: 'supervision' });
+    expect(story.events.at(-1)).toMatchObject({ type: 'ticket.review-unseated', reason: unseated.reason, supervisionUnitId: 'supervision' });
+    expect(story.refuse(system, unseated, monday).rule).toBe('review-unseated.status');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BEHAVIOURS, planDay } from '../../../local/simulator/plan.js';
+import { BEHAVIOURS, CRASH_RATES, HOLDER, planDay } from '../../../local/simulator/plan.js';
 
 const start = new Date('2026-11-23T16:00:00Z');
 
@@ -43,5 +43,28 @@ describe('planDay', () => {
       const share = plan.tickets.filter((t) => t.behaviour === behaviour).length / plan.tickets.length;
       expect(Math.abs(share - weight / total)).toBeLessThan(0.04);
     }
+  });
+
+  it("holds at most one step of a ticket in a slot, so a slot's steps can be made at once", () => {
+    const { steps } = planDay({ seed: 6, tickets: 2000, start });
+    const seen = new Set(steps.map((s) => `${s.at.getTime()}:${s.ticket}`));
+    expect(seen.size).toBe(steps.length);
+  });
+
+  it('spreads arrivals evenly over the days asked for', () => {
+    const plan = planDay({ seed: 7, tickets: 900, days: 3, start });
+    const day = (s: { at: Date }) => Math.floor((s.at.getTime() - start.getTime()) / 86_400_000);
+    const perDay = [0, 1, 2].map((d) => plan.steps.filter((s) => s.kind === 'create' && day(s) === d).length);
+    expect(perDay).toEqual([300, 300, 300]);
+  });
+
+  it('draws only the behaviours given a weight, and sends whistles only from streets', () => {
+    const crash = planDay({ seed: 8, tickets: 500, start, rates: CRASH_RATES });
+    expect(new Set(crash.tickets.map((t) => t.behaviour))).toEqual(new Set(Object.keys(CRASH_RATES)));
+    expect(crash.steps.some((s) => s.kind === 'votes')).toBe(false);
+    expect(crash.steps.filter((s) => s.user === HOLDER).length).toBeGreaterThan(0);
+    const whistles = planDay({ seed: 9, tickets: 200, start, rates: { whistle: 1 } });
+    expect(whistles.tickets.every((t) => t.unitId.startsWith('s-'))).toBe(true);
+    expect(() => planDay({ seed: 9, tickets: 10, start, rates: { whistle: 0 } })).toThrow(/rates/);
   });
 });
