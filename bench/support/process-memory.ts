@@ -19,4 +19,4 @@ export function dynamoDbLocalPid(): number | undefined {
   }
 }
 
-export { vm } from '../../local/runtime/process-memory.js';
+export { vm } from '../../local/runtime/process-usage.js';

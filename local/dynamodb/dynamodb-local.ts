@@ -5,6 +5,7 @@ import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { ensureEmulator } from './emulator-package.js';
+import { localClientConfig } from '../../adapters/local-client-config.js';
 
 export interface DynamoDbLocalOptions {
   port: number;
@@ -41,7 +42,7 @@ export function hasJava(): boolean {
 
 /** A client for a local endpoint with the dummy credentials DynamoDB Local accepts. */
 export function localDynamoDbClient(endpoint: string): DynamoDBClient {
-  return new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  return new DynamoDBClient(localClientConfig(endpoint));
 }
 
 /**

@@ -13,8 +13,8 @@ export interface LocalEndpointsDeps {
   users: readonly User[];
   login(user: User): Promise<string>;
   mail(): ReceivedMail[];
-  /** What the runtime used since it started, in AWS's billing units, and each process's peak memory. */
-  usage(): UsageSnapshot & { peakMemoryBytes: Record<string, number | undefined> };
+  /** What the runtime used since it started, in AWS's billing units, and its processes' peak memory and CPU time. */
+  usage(): UsageSnapshot & { peakMemoryBytes: Record<string, number | undefined>; cpuSeconds: Record<string, number | undefined> };
   health(): Promise<Record<string, unknown>>;
 }
 

@@ -5,6 +5,7 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { createTables } from '../../adapters/dynamodb/create-tables.js';
+import { localClientConfig } from '../../adapters/local-client-config.js';
 import { DirectoryRepository } from '../../adapters/dynamodb/directory-repository.js';
 import { ALLOW_LOOPBACK_ENV } from '../../adapters/webhook/target-policy.js';
 import { type Manifest, stateMachineEnvName, tableEnvName } from '../../infra/manifest-types.js';
@@ -27,7 +28,7 @@ import { wakeOnWrite } from '../streams/wake-on-write.js';
 import { FunctionRegistry } from './function-registry.js';
 import { localEndpoints } from './local-endpoints.js';
 import { Scheduler } from './scheduler.js';
-import { vm } from './process-memory.js';
+import { cpuSeconds, vm } from './process-usage.js';
 import { type UsageSnapshot, UsageMeter } from './usage-meter.js';
 import { deployStateMachines, stateMachineArn } from './state-machines.js';
 
@@ -122,7 +123,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     const sfnServer = await startHttpServer(engine, { port: config.sfnPort, host: '127.0.0.1' });
     stoppers.push(() => sfnServer.close());
 
-    const streamsClient = new DynamoDBStreamsClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const streamsClient = new DynamoDBStreamsClient(localClientConfig(endpoint));
     stoppers.push(() => streamsClient.destroy());
     const checkpoints = dataDir ? fileCheckpoints(join(dataDir, 'stream-checkpoints.json')) : memoryCheckpoints();
     const pollers = manifest.streams.map(
@@ -170,7 +171,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
         const before = activity();
         await engine.idle();
         await functions.settled();
-        await Promise.all(pollers.map((p) => p.barrier()));
+        await StreamPoller.barrierAll(pollers);
         await smtp.settled();
         if (activity() === before) return;
       }
@@ -181,8 +182,8 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     const issuer = await createLocalIssuer(dataDir && join(dataDir, 'local-jwt-key.json'));
     const advanceTo = async (to: Date) => {
       if (!(clock instanceof VirtualClock)) throw new Error('the clock is real time');
+      // The clock's move ends idle: it waits on this runtime's idle() after the last thing it fired.
       await clock.advanceTo(to);
-      await idle();
       if (dataDir) writeFileSync(join(dataDir, 'clock.json'), JSON.stringify({ now: clock.now().toISOString() }));
     };
     const api = await startApiGateway({
@@ -196,7 +197,11 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
         users: demoCity.users,
         login: (user) => issuer.issue(user, clock.now()),
         mail: () => smtp.messages(),
-        usage: () => ({ ...meter.snapshot(), peakMemoryBytes: { runtime: vm(process.pid, 'VmHWM'), dynamodbLocal: dynamo?.pid && vm(dynamo.pid, 'VmHWM') } }),
+        usage: () => ({
+          ...meter.snapshot(),
+          peakMemoryBytes: { runtime: vm(process.pid, 'VmHWM'), dynamodbLocal: dynamo?.pid && vm(dynamo.pid, 'VmHWM') },
+          cpuSeconds: { runtime: cpuSeconds(process.pid), dynamodbLocal: dynamo?.pid && cpuSeconds(dynamo.pid) },
+        }),
         health: async () => ({
           api: { status: 'ok' },
           dynamodb: { status: 'ok', endpoint },

@@ -7,7 +7,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { LAMBDA_MEMORY_MB } from '../../infra/manifest.js';
 import { localDynamoDbClient } from '../dynamodb/dynamodb-local.js';
 import { freePort } from '../runtime/free-port.js';
-import { vm } from '../runtime/process-memory.js';
+import { cpuSeconds, vm } from '../runtime/process-usage.js';
 import type { TableUsage, UsageSnapshot } from '../runtime/usage-meter.js';
 import { type CostPer1000, costPer1000, type UsageTotals, usageTotals } from './cost.js';
 import { driveDay } from './drive-day.js';
@@ -61,7 +61,9 @@ export interface SimulationReport {
   usage: UsageTotals & { invocationsByFunction: Record<string, number>; dynamodbByTable: Record<string, TableUsage>; transitionsByMachine: Record<string, number> };
   costPer1000TicketsUsd: CostPer1000;
   prices: { checked: string; region: string; sources: Record<string, string> };
-  peakMemoryMb: { simulator: number; runtime: number; dynamodbLocal: number };
+  peakMemoryMb: Record<'simulator' | Process, number>;
+  /** CPU time each process used over the run (the two cores of this machine give at most twice the wall time). */
+  cpuSeconds: Record<'simulator' | Process, number>;
   /** By the unit each ticket ended with. */
   units: Record<string, { tickets: number; closed: number; open: number; escalated: number }>;
   /** By behaviour: how many tickets ended in each `status/L<level>`. */
@@ -69,6 +71,8 @@ export interface SimulationReport {
   /** Tickets whose final state their behaviour does not explain: none, when the system did what the plan asked. */
   unexplained: { ticket: number; behaviour: Behaviour; state: FinalState }[];
 }
+
+type Process = 'runtime' | 'dynamodbLocal';
 
 const SECRET = 'simulated-day-webhook-secret';
 // Every unit the plan's tickets reach, a whistle calls in, or an escalation goes to.
@@ -97,7 +101,7 @@ export async function simulateDay(options: SimulateOptions): Promise<SimulationR
       onProgress: (done) => options.onProgress?.(done, plan.steps.length),
     });
     const wallSeconds = (performance.now() - began) / 1000;
-    const usage = (await (await fetch(`${runtime.url}/_local/usage`)).json()) as UsageSnapshot & { peakMemoryBytes: { runtime?: number; dynamodbLocal?: number } };
+    const usage = (await (await fetch(`${runtime.url}/_local/usage`)).json()) as UsageSnapshot & { peakMemoryBytes: Partial<Record<Process, number>>; cpuSeconds: Partial<Record<Process, number>> };
     const finals = await readFinalStates(`http://127.0.0.1:${ports.dynamodbPort}`);
     const tickets = plan.tickets.length;
     const totals = usageTotals(usage, drive.requests, LAMBDA_MEMORY_MB);
@@ -160,6 +164,7 @@ export async function simulateDay(options: SimulateOptions): Promise<SimulationR
       costPer1000TicketsUsd: costPer1000(totals, tickets, PRICES),
       prices: { checked: PRICES.checked, region: PRICES.region, sources: PRICES.sources },
       peakMemoryMb: { simulator: mb(vm(process.pid, 'VmHWM')), runtime: mb(usage.peakMemoryBytes.runtime), dynamodbLocal: mb(usage.peakMemoryBytes.dynamodbLocal) },
+      cpuSeconds: { simulator: round1(cpuSeconds(process.pid)), runtime: round1(usage.cpuSeconds.runtime), dynamodbLocal: round1(usage.cpuSeconds.dynamodbLocal) },
       units,
       outcomes,
       unexplained,
@@ -170,6 +175,8 @@ export async function simulateDay(options: SimulateOptions): Promise<SimulationR
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
+
+const round1 = (n: number | undefined) => Math.round((n ?? 0) * 10) / 10;
 
 /** p50/p95/p99/max of `xs` (nearest rank), rounded to 0.1. */
 export function percentiles(xs: number[]): Percentiles {

@@ -82,17 +82,30 @@ export class StreamPoller {
    * Rejects with a StreamBarrierError when the marker does not show within `barrierTimeoutMs` of reading nothing new.
    */
   barrier(): Promise<void> {
-    return this.serially(async () => {
-      const token = randomUUID();
-      // Waited for before the marker exists, so no read of its record can go unnoticed.
-      this.awaited.set(token, false);
-      try {
-        await this.options.dynamodb.send(new PutItemCommand(await this.marker(token)));
-        await this.readToMarker(token);
-      } finally {
-        this.awaited.delete(token);
-      }
-    });
+    return StreamPoller.barrierAll([this]);
+  }
+
+  /**
+   * One barrier for many pollers: one marker per table, however many pollers read that table's stream, each reading
+   * on until it has seen the marker. What `barrier()` proves, for all of them, at half the writes for two per table.
+   */
+  static async barrierAll(pollers: readonly StreamPoller[]): Promise<void> {
+    const byTable = new Map<string, StreamPoller[]>();
+    for (const p of pollers) byTable.set(p.options.tableName, [...(byTable.get(p.options.tableName) ?? []), p]);
+    await Promise.all(
+      [...byTable.values()].map(async (readers) => {
+        const [writer] = readers as [StreamPoller];
+        const token = randomUUID();
+        // Waited for before the marker exists, so no read of its record can go unnoticed.
+        for (const p of readers) p.awaited.set(token, false);
+        try {
+          await writer.serially(async () => writer.options.dynamodb.send(new PutItemCommand(await writer.marker(token))));
+          await Promise.all(readers.map((p) => p.serially(() => p.readToMarker(token))));
+        } finally {
+          for (const p of readers) p.awaited.delete(token);
+        }
+      }),
+    );
   }
 
   /**

@@ -56,7 +56,10 @@ describe('a simulated city day, driven through the API on the virtual clock', ()
       expect(r.transitionsPerOnTimeTicket.lifecycle.max).toBeLessThanOrEqual(15);
       expect(r.transitionsPerOnTimeTicket.withNotifications.p50).toBeGreaterThan(r.transitionsPerOnTimeTicket.lifecycle.p50);
 
-      for (const process of ['simulator', 'runtime', 'dynamodbLocal'] as const) expect(r.peakMemoryMb[process]).toBeGreaterThan(0);
+      for (const process of ['simulator', 'runtime', 'dynamodbLocal'] as const) {
+        expect(r.peakMemoryMb[process]).toBeGreaterThan(0);
+        expect(r.cpuSeconds[process]).toBeGreaterThan(0);
+      }
     }
     // The same seed: the same tickets, ending the same, with the same work done to get there.
     expect(outcomeOf(second)).toEqual(outcomeOf(first));

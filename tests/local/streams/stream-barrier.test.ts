@@ -66,6 +66,30 @@ describe('the stream barrier', () => {
     }
   });
 
+  it('serves two pollers of one table with one marker, each handed every record written before it', async () => {
+    const first = recordingPoller();
+    const second = recordingPoller();
+    await Promise.all([first.poller.drain(), second.poller.drain()]);
+    const ids = Array.from({ length: 30 }, (_, i) => `S-${i}`);
+    await Promise.all(ids.map((id) => put(id, 1)));
+    let markers = 0;
+    db.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'PutItemCommand') markers++;
+        return next(args);
+      },
+      { step: 'initialize', name: 'countMarkers' },
+    );
+    try {
+      await StreamPoller.barrierAll([first.poller, second.poller]);
+    } finally {
+      db.client.middlewareStack.remove('countMarkers');
+    }
+    expect(markers).toBe(1);
+    // The stream also holds the records of the tests before this one: these pollers start at its beginning.
+    for (const { seen } of [first, second]) expect(seen.filter((s) => s.startsWith('S-')).sort()).toEqual(ids.map((id) => `${id} v1`).sort());
+  });
+
   it('covers every write finished before it while writers, the background loop and other barriers run at once', async () => {
     const { poller, seen } = recordingPoller();
     await poller.drain();
