@@ -33,6 +33,7 @@ export class DynamoTicketRepository implements TicketRepository {
 
   async create(ticket: Ticket, events: TicketEvent[], idempotency?: IdempotencyClaim, searchTokens: readonly string[] = []) {
     const claim = idempotency && this.claimPut(idempotency, { ticketId: ticket.id });
+    const ticketAt = claim ? 1 : 0;
     const items = [
       ...(claim ? [claim] : []),
       { Put: { TableName: this.tables.tickets, Item: toItem(ticket), ConditionExpression: 'attribute_not_exists(id)' } },
@@ -44,8 +45,14 @@ export class DynamoTicketRepository implements TicketRepository {
       await this.db.send(new TransactWriteCommand({ TransactItems: [...items, ...postings] }));
       return { ticket, replayed: false };
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException) || !idempotency) throw mapConflict(error, ticket.id);
-      return this.replay(idempotency, error);
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = (error.CancellationReasons ?? []).map((r) => r.Code);
+      // The claim first: a retried request is answered with what the first made (or told the first is still writing).
+      if (idempotency && reasons[0] !== undefined && reasons[0] !== 'None') return this.replay(idempotency, error);
+      if (reasons[ticketAt] === 'ConditionalCheckFailed') {
+        throw new ConflictError('ticket.id-taken', { zh: `工单编号 ${ticket.id} 已被占用`, en: `ticket number ${ticket.id} is taken` });
+      }
+      throw mapConflict(error, ticket.id);
     }
   }
 

@@ -2,19 +2,18 @@
 // tells the operator where it went. A retried Idempotency-Key returns the first ticket.
 import { createHash, randomBytes } from 'node:crypto';
 import { MAX_SEARCH_TOKENS, tokensToIndex } from '../../domain/search/search-tokens.js';
+import { ConflictError } from '../../domain/errors.js';
 import { intake } from '../../domain/tickets/intake.js';
 import { intakeAnswer } from '../../domain/tickets/intake-answer.js';
 import { requireIntakeRole } from '../../domain/tickets/open-ticket.js';
+import { newTicketId } from '../../domain/tickets/ticket-id.js';
 import { CreateTicket, IdempotencyKey } from '../../schemas/commands.js';
 import { requestActor } from '../shared/actor.js';
 import { httpHandler, json, parseBody, parseHeader } from '../shared/http.js';
 import { decisionContext, segmenter, tickets } from '../shared/services.js';
 
-/** `T20261123-4K7Q2X`: the Shanghai date of intake, then randomness. */
-function newTicketId(at: Date): string {
-  const day = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
-  return `T${day}-${randomBytes(4).toString('hex').toUpperCase().slice(0, 6)}`;
-}
+// A number drawn twice is drawn again: with a billion a day, three draws all taken does not happen.
+const DRAWS = 3;
 
 export const handler = httpHandler(async (event) => {
   const actor = requestActor(event);
@@ -22,11 +21,18 @@ export const handler = httpHandler(async (event) => {
   const body = parseBody(event, CreateTicket);
   const key = parseHeader(event, 'idempotency-key', IdempotencyKey);
   const ctx = await decisionContext(actor);
-  const opened = intake(body, newTicketId(ctx.now), ctx);
   const claim = key ? { key, owner: actor.userId, fingerprint: createHash('sha256').update(JSON.stringify(body)).digest('hex') } : undefined;
-  // The words it will be found by are written with it: its text never changes after intake.
-  const words = tokensToIndex(opened.ticket, await segmenter(), MAX_SEARCH_TOKENS);
-  const { ticket, replayed } = await tickets.create(opened.ticket, opened.events, claim, words);
-  const answer = intakeAnswer(ticket, ctx.city, opened.corrections);
-  return json(replayed ? 200 : 201, { ...ticket, intake: answer }, { location: `/v1/tickets/${ticket.id}` });
+  for (let draw = 1; ; draw++) {
+    const opened = intake(body, newTicketId(ctx.now, randomBytes(4)), ctx);
+    // The words it will be found by are written with it: its text never changes after intake.
+    const words = tokensToIndex(opened.ticket, await segmenter(), MAX_SEARCH_TOKENS);
+    try {
+      const { ticket, replayed } = await tickets.create(opened.ticket, opened.events, claim, words);
+      const answer = intakeAnswer(ticket, ctx.city, opened.corrections);
+      return json(replayed ? 200 : 201, { ...ticket, intake: answer }, { location: `/v1/tickets/${ticket.id}` });
+    } catch (error) {
+      if (!(error instanceof ConflictError && error.rule === 'ticket.id-taken') || draw === DRAWS) throw error;
+    }
+  }
 });
+

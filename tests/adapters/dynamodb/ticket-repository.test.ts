@@ -52,6 +52,20 @@ describe('the DynamoDB ticket repository', () => {
     expect(await repo.get('T-idem-2')).toBeUndefined();
   });
 
+  it("says a new ticket's number is taken when another ticket has it, writing nothing of the second", async () => {
+    const first = await stored('T-taken');
+    const second = TicketStory.open({ ...noiseComplaint, title: '另一位市民的诉求' }, monday, 'T-taken');
+    const claim = { key: 'call-taken', owner: 'operator-1', fingerprint: 'sha-2' };
+
+    await expect(repo.create(second.ticket, second.events, claim)).rejects.toMatchObject({ status: 409, rule: 'ticket.id-taken' });
+
+    expect(await repo.get('T-taken')).toEqual(first.ticket);
+    expect(await repo.history('T-taken')).toHaveLength(2);
+    // The claim went with the cancelled transaction: the retry under a fresh number is a first attempt, not a replay.
+    const fresh = TicketStory.open({ ...noiseComplaint, title: '另一位市民的诉求' }, monday, 'T-taken-2');
+    expect(await repo.create(fresh.ticket, fresh.events, claim)).toMatchObject({ replayed: false, ticket: { id: 'T-taken-2' } });
+  });
+
   it('refuses a reused Idempotency-Key with a different body, writing nothing', async () => {
     const first = TicketStory.open(noiseComplaint, monday, 'T-reuse-1');
     const other = TicketStory.open({ ...noiseComplaint, title: '另一件事' }, monday, 'T-reuse-2');
