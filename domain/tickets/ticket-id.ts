@@ -4,6 +4,9 @@
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+/** Every ticket id's length: names built on it (delivery ids, review executions) start with the id. */
+export const TICKET_ID_LENGTH = 'T20261123-4K7Q2X'.length;
+
 /** `T20261123-4K7Q2X`: the Beijing date of `at`, then six characters from `random` (30 bits are used). */
 export function newTicketId(at: Date, random: Uint8Array): string {
   if (random.length < 4) throw new Error('a ticket id needs 4 random bytes');

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { TICKET_ID_LENGTH } from '../../domain/tickets/ticket-id.js';
 import { freePort } from '../runtime/free-port.js';
 import { type DriveResult, driveDay } from './drive-day.js';
 import { type DayOutcome, differences, readOutcome } from './outcome.js';
@@ -134,7 +135,7 @@ function crashAt(plan: DayPlan, crashes: Crashes, runtime: RuntimeProcess, pendi
 function withoutTicketId(...runs: string[][]) {
   const index = new Map(runs.flatMap((ids) => ids.map((id, i) => [id, i] as const)));
   return (deliveryId: string) => {
-    const id = deliveryId.slice(0, 16);
+    const id = deliveryId.slice(0, TICKET_ID_LENGTH);
     return `${index.get(id) ?? id}${deliveryId.slice(16)}`;
   };
 }

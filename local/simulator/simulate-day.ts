@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { TICKET_ID_LENGTH } from '../../domain/tickets/ticket-id.js';
 import { LAMBDA_MEMORY_MB } from '../../infra/manifest.js';
 import { localDynamoDbClient } from '../dynamodb/dynamodb-local.js';
 import { freePort } from '../runtime/free-port.js';
@@ -77,7 +78,6 @@ type Process = 'runtime' | 'dynamodbLocal';
 const SECRET = 'simulated-day-webhook-secret';
 // Every unit the plan's tickets reach, a whistle calls in, or an escalation goes to.
 const UNITS = ['s-haibin-dongmen', 's-qiaodong-jiefang', 's-qingshan-songlin', 's-nanhu-cuiliu', 'dept-water', 'dept-human-resources', 'dept-urban-management', 'd-haibin', 'd-qiaodong', 'd-qingshan', 'd-nanhu'];
-const TICKET_ID_LENGTH = 'T20261124-ABC123'.length;
 
 /** Runs the planned days on a fresh runtime in its own process and reports what it took and how it ended. */
 export async function simulateDay(options: SimulateOptions): Promise<SimulationReport> {
