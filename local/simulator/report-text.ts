@@ -44,6 +44,9 @@ export function reportText(r: SimulationReport): string {
       ['transitions, on-time ticket with notifications', `${r.transitionsPerOnTimeTicket.withNotifications.p50} / ${r.transitionsPerOnTimeTicket.withNotifications.max}`],
     ]),
     '',
+    '## Transitions by behaviour (mean per ticket, notifications included)',
+    table([['behaviour', 'tickets', 'transitions'], ...Object.entries(r.transitionsByBehaviour).map(([behaviour, n]) => [behaviour, Object.values(r.outcomes[behaviour] ?? {}).reduce((a, b) => a + b, 0), n])]),
+    '',
     '## Processes',
     table([
       ['process', 'peak MB', 'CPU s'],

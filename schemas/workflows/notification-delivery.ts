@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Delivery } from '../delivery.js';
 
-/** The Deliver task's payload: the delivery and how many retries came before this attempt. */
+/** The Deliver task's payload: the delivery and how many attempts came before this one (the first, by notify-units, and the retries). */
 export const DeliverPayload = z.object({ delivery: Delivery, attempt: z.number().int().min(0) });
 export type DeliverPayload = z.infer<typeof DeliverPayload>;
 

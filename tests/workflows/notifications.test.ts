@@ -1,9 +1,13 @@
 // Departments hear about their tickets by signed webhook and email; a webhook that is down is retried, then flagged.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../adapters/webhook/signature.js';
 import type { Runtime } from '../../local/runtime/runtime.js';
+import { lambdaContext } from '../../local/lambda/lambda-context.js';
+import { stateMachineArn } from '../../local/runtime/state-machines.js';
 import { call, login, testRuntime } from '../integration/support/runtime.js';
 import { mailbox } from './support/stories.js';
 
@@ -113,6 +117,9 @@ describe('notifications to a street', () => {
       [3, false],
       [4, true],
     ]);
+    // Only the webhook that failed needed a delivery workflow (billed by the transition); the email went through at once.
+    const runs = await runtime.engine.listExecutions({ stateMachineArn: stateMachineArn('notification-delivery') });
+    expect(runs.executions.filter((e) => e.name.startsWith(id)).map((e) => [e.name.slice(-8), e.status])).toEqual([['webhook0', 'SUCCEEDED']]);
   });
 
   it('gives up on a webhook that stays down for a day and lists it for the supervision office', async () => {
@@ -138,5 +145,32 @@ describe('notifications to a street', () => {
     expect(told[0]).toMatchObject({ to: ['duty@supervision.haiqiao.example'] });
     expect(told[0]?.text).toContain(`工单 ${id} 的“新工单”通知（webhook）24 小时内未能送达 s-haibin-xiwan，请电话联系该单位。`);
     await down.close();
+  });
+
+  it('makes each notification once when its stream record is replayed, whether its first attempt went through or failed', async () => {
+    const flaky = await receiver(1);
+    await call(runtime, 'PUT', '/v1/units/s-qingshan-songlin/subscriptions', { emails: ['songlin@haiqiao.example'], webhooks: [{ url: flaky.url, secret }] }, await login(runtime, 'admin'));
+    const created = await call(runtime, 'POST', '/v1/tickets', { ...complaint, location: { districtId: 'd-qingshan', streetId: 's-qingshan-songlin', address: '松林路 8 号' } }, await login(runtime, 'operator-1'));
+    const id = String(created.body?.id);
+    await runtime.idle();
+    const { tickets } = await import('../../functions/shared/services.js');
+    const { handler } = await import('../../functions/streams/notify-units.js');
+    const dispatched = (await tickets.history(id)).find((e) => e.type === 'ticket.dispatched');
+    // What the TicketEvents stream hands notify-units again after a batch failed part-way.
+    const replay = async () => {
+      const stream = { Records: [{ eventName: 'INSERT', dynamodb: { NewImage: marshall(dispatched, { removeUndefinedValues: true }) } }] } as unknown as DynamoDBStreamEvent;
+      await handler(stream, lambdaContext({ functionName: 'notify-units' }));
+    };
+
+    await replay();
+    expect(flaky.received.map((r) => r.answered)).toEqual([500]);
+    await runtime.advanceTo(new Date(runtime.clock.now().getTime() + 10 * 60_000));
+    await replay();
+
+    expect(flaky.received.map((r) => r.answered)).toEqual([500, 204]);
+    expect((await mailbox(runtime)).filter((m) => m.to.includes('songlin@haiqiao.example') && m.subject.includes(id))).toHaveLength(1);
+    const runs = await runtime.engine.listExecutions({ stateMachineArn: stateMachineArn('notification-delivery') });
+    expect(runs.executions.filter((e) => e.name.startsWith(id)).map((e) => e.name.slice(-8))).toEqual(['webhook0']);
+    await flaky.close();
   });
 });
