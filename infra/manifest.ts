@@ -149,8 +149,8 @@ export const manifest: Manifest = {
       alarms: [
         {
           name: 'city-overdue',
-          description: 'tickets with the city supervision office are past their deadline (the overdue board is not empty)',
-          // It logs `metric: "CityOverdue"` for each city-level ticket it finds past its deadline.
+          description: 'a ticket with the city supervision office went past its deadline (or is still past it at a weekly look)',
+          // It logs `metric: "CityOverdue"` for a city-level ticket at its deadline, and at each weekly look while it stays overdue.
           on: 'log',
           metric: 'CityOverdue',
           periodMinutes: 60,

@@ -2,8 +2,12 @@
 import type { Ticket } from '../../schemas/ticket.js';
 import { missedDeadline, pendingReportIns } from './decide.js';
 
-/** Nothing to watch (a difficult case, a designation, the city's own overdue tickets): look again daily. */
-export const IDLE_RECHECK_SECONDS = 24 * 3600;
+/**
+ * Nothing left to watch (a difficult case, a designation, a city-level ticket past its deadline): look again weekly, a
+ * safety net only, since whoever acts on the ticket wakes its lifecycle. Each look costs three state transitions: daily,
+ * a ticket left at the city for a month cost 90, more than ten tickets handled on time.
+ */
+export const IDLE_RECHECK_SECONDS = 7 * 24 * 3600;
 
 /** What is due at `now`, in the order the lifecycle handles it. */
 export type DueWork = 'warn' | 'escalate' | 'callback-timeout' | 'return-review-timeout' | 'report-in-timeout' | undefined;
@@ -34,7 +38,9 @@ export function secondsUntilNextWakeUp(ticket: Ticket, now: Date): number {
   else if (ticket.status === 'dispatched' || ticket.status === 'accepted') {
     candidates.push(warnings[0]);
     if (pendingReportIns(ticket).length > 0) candidates.push(ticket.whistle?.reportBy);
-    if (ticket.level < 3) candidates.push(complete, ticket.status === 'dispatched' ? accept : undefined);
+    // At the city too: nothing is above it, but the overdue alarm and the zeroing ledger take the ticket at its deadline.
+    candidates.push(complete);
+    if (ticket.level < 3 && ticket.status === 'dispatched') candidates.push(accept);
   }
   const ahead = candidates
     .filter((c): c is string => c !== undefined)

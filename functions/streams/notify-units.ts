@@ -9,6 +9,7 @@ import { stepFunctions } from '../../adapters/clients.js';
 import { channels } from '../../adapters/notify/channels.js';
 import { isNotifiedType, recipientsOf } from '../../domain/notifications/recipients.js';
 import type { Delivery } from '../../schemas/delivery.js';
+import type { FailedDelivery } from '../../schemas/workflows/notification-delivery.js';
 import { TicketEvent } from '../../schemas/ticket-events.js';
 import { systemActor } from '../../schemas/actor.js';
 import { type AttemptOutcome, attemptDelivery } from '../shared/attempt-delivery.js';
@@ -49,9 +50,9 @@ async function deliver(d: Delivery): Promise<void> {
   if (made?.ok) return;
   const first: AttemptOutcome = made ? { outcome: made.refused ? 'refused' : 'failed', reason: made.error ?? 'no answer' } : await attemptDelivery(d, 1);
   if (first.outcome === 'delivered' || first.outcome === 'skipped') return;
-  const failure = { Error: first.outcome === 'refused' ? 'TargetRefusedError' : 'DeliveryFailedError', Cause: first.reason };
+  const input: FailedDelivery = { ...d, failure: { Error: first.outcome === 'refused' ? 'TargetRefusedError' : 'DeliveryFailedError', Cause: first.reason } };
   try {
-    await stepFunctions.send(new StartExecutionCommand({ stateMachineArn: machine, name: d.deliveryId, input: JSON.stringify({ ...d, failure }) }));
+    await stepFunctions.send(new StartExecutionCommand({ stateMachineArn: machine, name: d.deliveryId, input: JSON.stringify(input) }));
   } catch (error) {
     // A replayed record: its retries already run or ran.
     if (!(error instanceof ExecutionAlreadyExists)) throw error;

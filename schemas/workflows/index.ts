@@ -4,7 +4,7 @@
 // against them.
 import type { z } from 'zod';
 import { Delivery } from '../delivery.js';
-import { DeliverPayload, DeliveryOutcome, FlagUndeliveredPayload } from './notification-delivery.js';
+import { DeliverPayload, DeliveryOutcome, FailedDelivery, FlagUndeliveredPayload } from './notification-delivery.js';
 import { ClosedPanel, ClosePanelPayload, ConvenedPanel, ConvenePanelPayload, JointReviewInput, JointReviewOutput, MemberReminded, RemindMemberPayload } from './joint-review.js';
 import { CarriedPage, CarryOverPayload, ClosedMonth, CloseMonthPayload, MonthlyZeroingInput, MonthlyZeroingOutput, OpenedMonth, OpenMonthPayload } from './monthly-zeroing.js';
 import { KeepTaskTokenPayload, VoteWaitResult } from './task-token.js';
@@ -58,7 +58,7 @@ export const workflowContracts: Record<string, WorkflowContract> = {
     },
   },
   'notification-delivery': {
-    input: Delivery,
+    input: FailedDelivery,
     tasks: {
       DeliverNotification: { payload: DeliverPayload, result: DeliveryOutcome },
       FlagUndelivered: { payload: FlagUndeliveredPayload, result: DeliveryOutcome },
