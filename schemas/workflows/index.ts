@@ -3,7 +3,6 @@
 // contract. Handlers parse with these; tests/workflows/contracts.test.ts checks each path the ASL files read or write
 // against them.
 import type { z } from 'zod';
-import { Delivery } from '../delivery.js';
 import { DeliverPayload, DeliveryOutcome, FailedDelivery, FlagUndeliveredPayload } from './notification-delivery.js';
 import { ClosedPanel, ClosePanelPayload, ConvenedPanel, ConvenePanelPayload, JointReviewInput, JointReviewOutput, MemberReminded, RemindMemberPayload } from './joint-review.js';
 import { CarriedPage, CarryOverPayload, ClosedMonth, CloseMonthPayload, MonthlyZeroingInput, MonthlyZeroingOutput, OpenedMonth, OpenMonthPayload } from './monthly-zeroing.js';
