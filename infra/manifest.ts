@@ -157,16 +157,7 @@ export const manifest: Manifest = {
         },
       ],
     },
-    {
-      name: 'notify-units',
-      entry: 'functions/streams/notify-units.ts',
-      // It makes each notification's first attempt itself; only one that fails starts a delivery workflow.
-      tables: { Tickets: 'read', Directory: 'read', Deliveries: 'read-write' },
-      stateMachines: ['notification-delivery'],
-      sendsMail: true,
-      // A first attempt waits at most 10 s for a receiver (adapters/webhook/post-webhook.ts).
-      timeoutSeconds: 30,
-    },
+    { name: 'notify-units', entry: 'functions/streams/notify-units.ts', tables: { Tickets: 'read', Directory: 'read' }, stateMachines: ['notification-delivery'] },
     {
       name: 'deliver-notification',
       entry: 'functions/tasks/deliver-notification.ts',

@@ -1,5 +1,5 @@
 // Every notification attempt, recorded under its ticket; deliveries that never succeeded, listed for the supervision office.
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 
 export interface DeliveryAttempt {
   ticketId: string;
@@ -12,8 +12,6 @@ export interface DeliveryAttempt {
   ok: boolean;
   status?: number;
   error?: string;
-  /** The target itself is not allowed: no retry can succeed. */
-  refused?: boolean;
   at: string;
 }
 
@@ -25,13 +23,7 @@ export class DeliveryRepository {
 
   /** Records one attempt (a retried attempt with the same number overwrites itself, never doubles). */
   async recordAttempt(a: DeliveryAttempt): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...a, key: attemptKey(a.deliveryId, a.attempt) } }));
-  }
-
-  /** The attempt numbered `attempt` of a delivery, if it was made. */
-  async attempt(ticketId: string, deliveryId: string, attempt: number): Promise<DeliveryAttempt | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: { ticketId, key: attemptKey(deliveryId, attempt) } }));
-    return Item as DeliveryAttempt | undefined;
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...a, key: `${a.deliveryId}#${String(a.attempt).padStart(3, '0')}` } }));
   }
 
   /** Marks a delivery as given up on; it then shows on the supervision office's undelivered list. */
@@ -87,8 +79,4 @@ export class DeliveryRepository {
     );
     return counts.reduce((a, b) => a + b, 0);
   }
-}
-
-function attemptKey(deliveryId: string, attempt: number): string {
-  return `${deliveryId}#${String(attempt).padStart(3, '0')}`;
 }

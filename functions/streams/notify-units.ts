@@ -1,5 +1,4 @@
-// TicketEvents stream -> one delivery per (event, unit, channel target): its first attempt made here, its retries by a
-// delivery workflow named after it, so a replay starts nothing twice.
+// TicketEvents stream -> one delivery workflow per (event, unit, channel target), named so a replay starts nothing twice.
 import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
@@ -9,11 +8,9 @@ import { stepFunctions } from '../../adapters/clients.js';
 import { channels } from '../../adapters/notify/channels.js';
 import { isNotifiedType, recipientsOf } from '../../domain/notifications/recipients.js';
 import type { Delivery } from '../../schemas/delivery.js';
-import type { FailedDelivery } from '../../schemas/workflows/notification-delivery.js';
 import { TicketEvent } from '../../schemas/ticket-events.js';
 import { systemActor } from '../../schemas/actor.js';
-import { type AttemptOutcome, attemptDelivery } from '../shared/attempt-delivery.js';
-import { decisionContext, deliveries, directory, tickets } from '../shared/services.js';
+import { decisionContext, directory, tickets } from '../shared/services.js';
 import { withLogging } from '../shared/logger.js';
 
 const machine = process.env.STATE_MACHINE_NOTIFICATION_DELIVERY;
@@ -21,7 +18,7 @@ const machine = process.env.STATE_MACHINE_NOTIFICATION_DELIVERY;
 export const handler = middy(async (stream: DynamoDBStreamEvent) => {
   if (!machine) throw new Error('STATE_MACHINE_NOTIFICATION_DELIVERY is not set');
   const supervision = (await decisionContext(systemActor)).city.supervision.id;
-  // Each notification is on its own, so the records of a batch are fanned out side by side.
+  // Each notification is its own workflow, so the records of a batch can be fanned out side by side.
   await Promise.all(stream.Records.map((record) => notify(record, supervision)));
 }).use(withLogging());
 
@@ -35,27 +32,17 @@ async function notify(record: DynamoDBRecord, supervision: string): Promise<void
   const subscribed = await Promise.all(units.map(async (unitId) => ({ unitId, ...(await directory.subscriptions(unitId)) })));
   for (const { unitId, ...subscriptions } of subscribed) {
     const base = { ticketId: event.ticketId, seq: event.seq, event: event.type, occurredAt: event.at, unitId };
-    const toMake: Delivery[] = channels.flatMap((channel) =>
+    const deliveries: Delivery[] = channels.flatMap((channel) =>
       channel.targets(subscriptions).map((_target, i) => ({ ...base, deliveryId: deliveryId(event.ticketId, event.seq, unitId, `${channel.name}${i}`), channel: channel.name, target: i })),
     );
-    await Promise.all(toMake.map(deliver));
-  }
-}
-
-// The first attempt is made here, so a notification that goes through costs no workflow; one that fails (or whose
-// target is refused) starts its delivery workflow, named after it, to retry and flag it.
-async function deliver(d: Delivery): Promise<void> {
-  // A replayed record finds its first attempt made: delivered, nothing to do; failed, its workflow may not have started.
-  const made = await deliveries.attempt(d.ticketId, d.deliveryId, 1);
-  if (made?.ok) return;
-  const first: AttemptOutcome = made ? { outcome: made.refused ? 'refused' : 'failed', reason: made.error ?? 'no answer' } : await attemptDelivery(d, 1);
-  if (first.outcome === 'delivered' || first.outcome === 'skipped') return;
-  const input: FailedDelivery = { ...d, failure: { Error: first.outcome === 'refused' ? 'TargetRefusedError' : 'DeliveryFailedError', Cause: first.reason } };
-  try {
-    await stepFunctions.send(new StartExecutionCommand({ stateMachineArn: machine, name: d.deliveryId, input: JSON.stringify(input) }));
-  } catch (error) {
-    // A replayed record: its retries already run or ran.
-    if (!(error instanceof ExecutionAlreadyExists)) throw error;
+    for (const d of deliveries) {
+      try {
+        await stepFunctions.send(new StartExecutionCommand({ stateMachineArn: machine, name: d.deliveryId, input: JSON.stringify(d) }));
+      } catch (error) {
+        // A replayed record: its delivery already runs or ran.
+        if (!(error instanceof ExecutionAlreadyExists)) throw error;
+      }
+    }
   }
 }
 

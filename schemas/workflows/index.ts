@@ -3,7 +3,8 @@
 // contract. Handlers parse with these; tests/workflows/contracts.test.ts checks each path the ASL files read or write
 // against them.
 import type { z } from 'zod';
-import { DeliverPayload, DeliveryOutcome, FailedDelivery, FlagUndeliveredPayload } from './notification-delivery.js';
+import { Delivery } from '../delivery.js';
+import { DeliverPayload, DeliveryOutcome, FlagUndeliveredPayload } from './notification-delivery.js';
 import { ClosedPanel, ClosePanelPayload, ConvenedPanel, ConvenePanelPayload, JointReviewInput, JointReviewOutput, MemberReminded, RemindMemberPayload } from './joint-review.js';
 import { CarriedPage, CarryOverPayload, ClosedMonth, CloseMonthPayload, MonthlyZeroingInput, MonthlyZeroingOutput, OpenedMonth, OpenMonthPayload } from './monthly-zeroing.js';
 import { KeepTaskTokenPayload, VoteWaitResult } from './task-token.js';
@@ -57,7 +58,7 @@ export const workflowContracts: Record<string, WorkflowContract> = {
     },
   },
   'notification-delivery': {
-    input: FailedDelivery,
+    input: Delivery,
     tasks: {
       DeliverNotification: { payload: DeliverPayload, result: DeliveryOutcome },
       FlagUndelivered: { payload: FlagUndeliveredPayload, result: DeliveryOutcome },

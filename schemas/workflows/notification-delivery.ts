@@ -2,16 +2,12 @@
 import { z } from 'zod';
 import { Delivery } from '../delivery.js';
 
+/** The Deliver task's payload: the delivery and how many retries came before this attempt. */
+export const DeliverPayload = z.object({ delivery: Delivery, attempt: z.number().int().min(0) });
+export type DeliverPayload = z.infer<typeof DeliverPayload>;
+
 /** What Step Functions puts at a Catch's ResultPath. */
 export const CaughtError = z.object({ Error: z.string(), Cause: z.string().optional() });
-
-/** The machine's input: a delivery whose first attempt (by notify-units) failed, and how. */
-export const FailedDelivery = Delivery.extend({ failure: CaughtError });
-export type FailedDelivery = z.infer<typeof FailedDelivery>;
-
-/** The Deliver task's payload: the delivery (with its last failure) and how many attempts came before this one. */
-export const DeliverPayload = z.object({ delivery: FailedDelivery, attempt: z.number().int().min(1) });
-export type DeliverPayload = z.infer<typeof DeliverPayload>;
 
 /** The Flag task's payload: the delivery given up on and the last error. */
 export const FlagUndeliveredPayload = Delivery.extend({ failure: CaughtError.optional() });

@@ -57,9 +57,7 @@ describe('a simulated city day, driven through the API on the virtual clock', ()
       // The target: a ticket resolved on time takes at most 15 state transitions in its lifecycle.
       expect(r.transitionsPerOnTimeTicket.lifecycle.samples).toBeGreaterThan(0);
       expect(r.transitionsPerOnTimeTicket.lifecycle.max).toBeLessThanOrEqual(15);
-      // Every notice reached its webhook at the first attempt, so none of them ran a delivery workflow.
-      expect(r.transitionsPerOnTimeTicket.withNotifications).toEqual(r.transitionsPerOnTimeTicket.lifecycle);
-      expect(r.usage.transitionsByMachine['casework-notification-delivery'] ?? 0).toBe(0);
+      expect(r.transitionsPerOnTimeTicket.withNotifications.p50).toBeGreaterThan(r.transitionsPerOnTimeTicket.lifecycle.p50);
       // The transitions by behaviour account for every ticket's executions (all but the month's zeroing run).
       const byBehaviour = sum(Object.entries(r.transitionsByBehaviour).map(([b, n]) => n * sum(Object.values(r.outcomes[b] ?? {}))));
       const ticketless = r.usage.transitionsByMachine['casework-monthly-zeroing'] ?? 0;
