@@ -1,16 +1,14 @@
 // The supervision board's counters in the BoardCounts table: per counter (and shard) one item holding a set of members
 // and its size `n`, both changed in one conditional update only when the member is not (or is) there yet, so a replayed
-// change does nothing; the board reads the `counts` index, which holds only the keys and the `n`s.
+// change does nothing; each counter's members spread over shards (shards.ts); the board reads the `counts` index, which
+// holds only the keys and the `n`s of every shard.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type BoardChange, type BoardCounter, type DaySeries, daySeries } from '../../domain/board/board-changes.js';
 import type { DayCount, GaugeCount } from '../../domain/board/read-board.js';
 import type { EscalationLevel } from '../../schemas/common.js';
+import { shardOf } from './shards.js';
 
-// An item holds at most 400 KB: a big city's day of intake (Shanghai's record day, 58,000 tickets) or one district's open
-// tickets would not fit one set, and an update costs a write unit per KB of its item, so each counter's members spread
-// over this many items by a hash of the member. The board reads every shard's count from the index.
-export const BOARD_SHARDS = 8;
 // The board shows 14 days; a day's items go some weeks after that (TTL), as nothing reads them any more.
 const DAY_ITEM_LIFE_S = 45 * 24 * 3600;
 
@@ -105,11 +103,4 @@ function keyOf(counter: BoardCounter, member: string): Key {
   return counter.kind === 'open'
     ? { board: 'open', key: `${counter.districtId}#${counter.level}#${shard}` }
     : { board: 'day', key: `${counter.date}#${counter.districtId}#${counter.series}#${shard}` };
-}
-
-/** A member's shard: FNV-1a of its text, so the same member always lands in the same item. */
-export function shardOf(member: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < member.length; i++) hash = Math.imul(hash ^ member.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % BOARD_SHARDS;
 }

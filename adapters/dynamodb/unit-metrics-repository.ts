@@ -1,11 +1,11 @@
 // The league table's aggregates in the UnitMetrics table: per (month, unit) one string set of ticket ids per counted
 // figure, so adding a member twice (a replayed stream record) changes nothing. A unit's month is spread over
-// BOARD_SHARDS items (`unitId` = `<unit>#<shard>`, `unit` = the unit), each member always in the one its hash names:
+// SHARDS items (shards.ts: `unitId` = `<unit>#<shard>`, `unit` = the unit), each member always in the one its hash names:
 // one item grew with every ticket of the month, so each update was billed by the whole month (72 write units an update
 // at 1,400 tickets a unit a day, most of a ticket's DynamoDB bill) and a busy unit's month neared the 400 KB limit.
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type FactSet, factSets, type MetricFact } from '../../domain/metrics/metric-facts.js';
-import { shardOf } from './board-counts-repository.js';
+import { shardOf } from './shards.js';
 
 export class UnitMetricsRepository {
   constructor(

@@ -1,9 +1,9 @@
 // Where a driven day left the city: each planned ticket's state, history, lifecycle and deliveries, the tickets stored
 // and the executions run; and what differs between two runs of the same plan.
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { localDynamoDbClient } from '../dynamodb/dynamodb-local.js';
 import { stateMachineArn } from '../runtime/state-machines.js';
+import { scanTickets } from './scan-tickets.js';
 
 export interface TicketOutcome {
   status: string;
@@ -77,19 +77,12 @@ export async function readOutcome(source: OutcomeSource, ticketIds: readonly str
       });
     }
     const titles = new Map<string, number>();
-    let start: Record<string, never> | undefined;
     let stored = 0;
-    do {
-      const page = await ddb.send(new ScanCommand({ TableName: 'casework-Tickets', ProjectionExpression: 'title', ExclusiveStartKey: start }));
-      // Only tickets have a title (the stream barrier's marker items share the table).
-      for (const item of page.Items ?? []) {
-        const title = item.title?.S;
-        if (title === undefined) continue;
-        stored++;
-        titles.set(title, (titles.get(title) ?? 0) + 1);
-      }
-      start = page.LastEvaluatedKey as Record<string, never> | undefined;
-    } while (start);
+    for await (const item of scanTickets(ddb, [])) {
+      const title = item.title?.S ?? '';
+      stored++;
+      titles.set(title, (titles.get(title) ?? 0) + 1);
+    }
     return { tickets, stored: { tickets: stored, duplicated: [...titles.values()].filter((n) => n > 1).length }, executions };
   } finally {
     sfn.destroy();

@@ -3,7 +3,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { TICKET_ID_LENGTH } from '../../domain/tickets/ticket-id.js';
 import { LAMBDA_MEMORY_MB } from '../../infra/manifest.js';
 import { localDynamoDbClient } from '../dynamodb/dynamodb-local.js';
@@ -15,6 +14,7 @@ import { driveDay } from './drive-day.js';
 import { type Behaviour, type BehaviourRates, BEHAVIOURS, planDay } from './plan.js';
 import { PRICES } from './prices.js';
 import { RuntimeProcess } from './runtime-process.js';
+import { scanTickets } from './scan-tickets.js';
 import { startWebhookReceiver } from './webhook-receiver.js';
 import { explains, type FinalState } from './explained-states.js';
 
@@ -211,23 +211,11 @@ async function readFinalStates(endpoint: string): Promise<Map<number, FinalState
   const client = localDynamoDbClient(endpoint);
   const states = new Map<number, FinalState>();
   try {
-    let start: Record<string, never> | undefined;
-    do {
-      const page = await client.send(
-        new ScanCommand({
-          TableName: 'casework-Tickets',
-          ProjectionExpression: 'title, #s, #l, unitId, outcome',
-          ExpressionAttributeNames: { '#s': 'status', '#l': 'level' },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const index = /^模拟诉求 (\d+)$/.exec(item.title?.S ?? '')?.[1];
-        if (index === undefined) continue;
-        states.set(Number(index), { status: String(item.status?.S), level: Number(item.level?.N ?? 0), unitId: item.unitId?.S, satisfaction: item.outcome?.M?.satisfaction?.S });
-      }
-      start = page.LastEvaluatedKey as Record<string, never> | undefined;
-    } while (start);
+    for await (const item of scanTickets(client, ['status', 'level', 'unitId', 'outcome'])) {
+      const index = /^模拟诉求 (\d+)$/.exec(item.title?.S ?? '')?.[1];
+      if (index === undefined) continue;
+      states.set(Number(index), { status: String(item.status?.S), level: Number(item.level?.N ?? 0), unitId: item.unitId?.S, satisfaction: item.outcome?.M?.satisfaction?.S });
+    }
     return states;
   } finally {
     client.destroy();

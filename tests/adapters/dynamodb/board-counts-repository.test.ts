@@ -1,7 +1,8 @@
 // The board's counters on DynamoDB Local: a member moves between sets with its count, once; a replay is skipped.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOARD_SHARDS, BoardCountsRepository, shardOf } from '../../../adapters/dynamodb/board-counts-repository.js';
+import { BoardCountsRepository } from '../../../adapters/dynamodb/board-counts-repository.js';
+import { SHARDS, shardOf } from '../../../adapters/dynamodb/shards.js';
 import type { BoardChange } from '../../../domain/board/board-changes.js';
 import { freshTables } from '../../support/dynamodb.js';
 
@@ -24,7 +25,7 @@ describe('the board counters on DynamoDB', () => {
   it('counts members across shards, moves one between gauges, and skips every change already applied', async () => {
     const ids = Array.from({ length: 40 }, (_, i) => `T-${i}`);
     await Promise.all(ids.map((id) => counts.apply([{ counter: level(1), member: id, delta: 1 }])));
-    expect(new Set(ids.map(shardOf)).size).toBe(BOARD_SHARDS);
+    expect(new Set(ids.map(shardOf)).size).toBe(SHARDS);
 
     expect(await counts.apply(move('T-7', 1, 2))).toEqual({ applied: 2, skipped: 0 });
     expect(await counts.apply(move('T-7', 1, 2))).toEqual({ applied: 0, skipped: 2 });
