@@ -136,6 +136,6 @@ function withoutTicketId(...runs: string[][]) {
   const index = new Map(runs.flatMap((ids) => ids.map((id, i) => [id, i] as const)));
   return (deliveryId: string) => {
     const id = deliveryId.slice(0, TICKET_ID_LENGTH);
-    return `${index.get(id) ?? id}${deliveryId.slice(16)}`;
+    return `${index.get(id) ?? id}${deliveryId.slice(TICKET_ID_LENGTH)}`;
   };
 }

@@ -45,7 +45,7 @@ export function reportText(r: SimulationReport): string {
     ]),
     '',
     '## Transitions by behaviour (mean per ticket, notifications included)',
-    table([['behaviour', 'tickets', 'transitions'], ...Object.entries(r.transitionsByBehaviour).map(([behaviour, n]) => [behaviour, Object.values(r.outcomes[behaviour] ?? {}).reduce((a, b) => a + b, 0), n])]),
+    table([['behaviour', 'tickets', 'transitions'], ...Object.entries(r.transitionsByBehaviour).map(([behaviour, b]) => [behaviour, b.tickets, b.transitions])]),
     '',
     '## Processes',
     table([

@@ -58,8 +58,8 @@ export interface SimulationReport {
   transitionsPerTicket: number;
   /** Tickets resolved on time with a satisfied caller: their lifecycle alone, and with their notifications. */
   transitionsPerOnTimeTicket: { lifecycle: Percentiles; withNotifications: Percentiles };
-  /** Mean transitions of a ticket of each behaviour, its notifications' included: where the Step Functions bill goes. */
-  transitionsByBehaviour: Record<string, number>;
+  /** Each behaviour's tickets and their mean transitions, their notifications' included: where the Step Functions bill goes. */
+  transitionsByBehaviour: Record<string, { tickets: number; transitions: number }>;
   perTicket: { lambdaInvocations: number; lambdaGbSeconds: number; stateTransitions: number; dynamodbReadUnits: number; dynamodbWriteUnits: number; webhookDeliveries: number; apiRequests: number };
   usage: UsageTotals & { invocationsByFunction: Record<string, number>; dynamodbByTable: Record<string, TableUsage>; transitionsByMachine: Record<string, number> };
   costPer1000TicketsUsd: CostPer1000;
@@ -113,7 +113,7 @@ export async function simulateDay(options: SimulateOptions): Promise<SimulationR
     });
     const perTicketTransitions = transitionsByTicket(usage);
     const onTime = plan.tickets.filter((t) => t.behaviour === 'satisfied').map((t) => drive.ticketIds[t.index] as string);
-    const transitionsByBehaviour: Record<string, number> = {};
+    const transitionsByBehaviour: Record<string, { tickets: number; transitions: number }> = {};
     const unexplained: SimulationReport['unexplained'] = [];
     const outcomes: SimulationReport['outcomes'] = {};
     const units: SimulationReport['units'] = {};
@@ -121,7 +121,9 @@ export async function simulateDay(options: SimulateOptions): Promise<SimulationR
       const state = finals.get(t.index) ?? { status: 'missing', level: 0 };
       const key = `${state.status}/L${state.level}`;
       (outcomes[t.behaviour] ??= {})[key] = (outcomes[t.behaviour]?.[key] ?? 0) + 1;
-      transitionsByBehaviour[t.behaviour] = (transitionsByBehaviour[t.behaviour] ?? 0) + (perTicketTransitions.get(drive.ticketIds[t.index] ?? '') ?? 0);
+      const spent = (transitionsByBehaviour[t.behaviour] ??= { tickets: 0, transitions: 0 });
+      spent.tickets++;
+      spent.transitions += perTicketTransitions.get(drive.ticketIds[t.index] ?? '') ?? 0;
       if (!explains(t.behaviour, state)) unexplained.push({ ticket: t.index, behaviour: t.behaviour, state });
       const unit = (units[state.unitId ?? '(none)'] ??= { tickets: 0, closed: 0, open: 0, escalated: 0 });
       unit.tickets++;
@@ -150,9 +152,7 @@ export async function simulateDay(options: SimulateOptions): Promise<SimulationR
         lifecycle: percentiles(onTime.map((id) => usage.transitions['casework-ticket-lifecycle']?.[id] ?? 0)),
         withNotifications: percentiles(onTime.map((id) => perTicketTransitions.get(id) ?? 0)),
       },
-      transitionsByBehaviour: Object.fromEntries(
-        Object.entries(transitionsByBehaviour).map(([behaviour, n]) => [behaviour, round1(n / Object.values(outcomes[behaviour] ?? {}).reduce((a, b) => a + b, 0))]),
-      ),
+      transitionsByBehaviour: Object.fromEntries(Object.entries(transitionsByBehaviour).map(([behaviour, b]) => [behaviour, { tickets: b.tickets, transitions: round1(b.transitions / b.tickets) }])),
       perTicket: {
         lambdaInvocations: per(totals.lambdaInvocations),
         lambdaGbSeconds: per(totals.lambdaGbSeconds),

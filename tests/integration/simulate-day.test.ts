@@ -59,7 +59,7 @@ describe('a simulated city day, driven through the API on the virtual clock', ()
       expect(r.transitionsPerOnTimeTicket.lifecycle.max).toBeLessThanOrEqual(15);
       expect(r.transitionsPerOnTimeTicket.withNotifications.p50).toBeGreaterThan(r.transitionsPerOnTimeTicket.lifecycle.p50);
       // The transitions by behaviour account for every ticket's executions (all but the month's zeroing run).
-      const byBehaviour = sum(Object.entries(r.transitionsByBehaviour).map(([b, n]) => n * sum(Object.values(r.outcomes[b] ?? {}))));
+      const byBehaviour = sum(Object.values(r.transitionsByBehaviour).map((b) => b.transitions * b.tickets));
       const ticketless = r.usage.transitionsByMachine['casework-monthly-zeroing'] ?? 0;
       expect(Math.abs(byBehaviour - (r.usage.stateTransitions - ticketless))).toBeLessThanOrEqual(0.05 * TICKETS);
 
