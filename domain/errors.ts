@@ -35,7 +35,7 @@ export class ValidationError extends CaseworkError {
   }
 }
 
-const things: Record<string, string> = { ticket: '工单', unit: '单位', panel: '会商', 'panel-member': '会商成员', campaign: '清零月度台账', entry: '台账条目', category: '诉求类别' };
+const things: Record<string, string> = { ticket: '工单', unit: '单位', panel: '会商', 'panel-member': '会商成员', campaign: '清零月度台账', entry: '台账条目', category: '诉求类别', 'open311-client': 'Open311 客户端', 'service-request': '服务请求', service: '服务' };
 
 /** The body is in a form the API does not read: it reads JSON only (415). */
 export class UnsupportedMediaTypeError extends CaseworkError {

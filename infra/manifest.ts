@@ -26,6 +26,8 @@ export const tables: TableSpec[] = [
       { name: 'by-district', partitionKey: { name: 'districtKey', type: S }, sortKey: { name: 'createdKey', type: S }, project: [] },
       { name: 'by-status', partitionKey: { name: 'statusKey', type: S }, sortKey: { name: 'createdKey', type: S }, project: ['districtKey'] },
       { name: 'by-level', partitionKey: { name: 'levelKey', type: S }, sortKey: { name: 'createdKey', type: S }, project: [] },
+      // Sparse: only tickets an Open311 client submitted, listed back to that client (GET /open311/v2/requests.json).
+      { name: 'by-client', partitionKey: { name: 'clientKey', type: S }, sortKey: { name: 'createdKey', type: S }, project: [] },
     ],
   },
   {
@@ -213,6 +215,12 @@ export const manifest: Manifest = {
     // Counts of small Tickets and Deliveries index ranges beside the counters; Directory: the districts' names.
     { name: 'read-board', entry: 'functions/api/read-board.ts', tables: { BoardCounts: 'read', Tickets: 'read', Deliveries: 'read', Directory: 'read' } },
     { name: 'citizen-progress', entry: 'functions/api/citizen-progress.ts', tables: { Tickets: 'read', Directory: 'read', Throttles: 'read-write' } },
+    // Open311 GeoReport v2 (docs/open311.md): the catalogue as services, intake for 311 apps, their requests read back.
+    { name: 'open311-services', entry: 'functions/api/open311-services.ts', tables: { Directory: 'read' } },
+    // Directory: the clients' key hashes besides the city.
+    { name: 'open311-submit', entry: 'functions/api/open311-submit.ts', tables: { ...ticketWrites, Directory: 'read', SearchTokens: 'write' }, nativeModules: ['@node-rs/jieba'] },
+    { name: 'open311-requests', entry: 'functions/api/open311-requests.ts', tables: { Tickets: 'read', Directory: 'read' } },
+    { name: 'open311-clients', entry: 'functions/api/open311-clients.ts', tables: { Directory: 'read-write' } },
   ],
   stateMachines: [
     // Declared before the lifecycle, which starts it as a child execution.
@@ -276,6 +284,21 @@ export const manifest: Manifest = {
     { method: 'GET', path: '/v1/zeroing/campaigns', function: 'read-zeroing', auth: true },
     { method: 'GET', path: '/v1/zeroing/campaigns/{month}', function: 'read-zeroing', auth: true },
     { method: 'GET', path: '/v1/zeroing/campaigns/{month}/entries', function: 'read-zeroing', auth: true },
+    // Open311: each document in the spec's two formats, by extension (format=json|xml also chooses); the key, where
+    // one is needed, is an argument (api_key), so the gateway lets every request through to the function.
+    ...(['json', 'xml'] as const).flatMap((ext) => [
+      { method: 'GET', path: `/open311/v2/discovery.${ext}`, function: 'open311-services', auth: false } as const,
+      { method: 'GET', path: `/open311/v2/services.${ext}`, function: 'open311-services', auth: false } as const,
+      { method: 'GET', path: `/open311/v2/requests.${ext}`, function: 'open311-requests', auth: false } as const,
+      { method: 'POST', path: `/open311/v2/requests.${ext}`, function: 'open311-submit', auth: false } as const,
+    ]),
+    // `{code}.json`, `{id}.xml`: API Gateway's parameters are whole segments, the handler reads the extension.
+    { method: 'GET', path: '/open311/v2/services/{code}', function: 'open311-services', auth: false },
+    { method: 'GET', path: '/open311/v2/requests/{id}', function: 'open311-requests', auth: false },
+    { method: 'GET', path: '/open311/v2/tokens/{token}', function: 'open311-requests', auth: false },
+    { method: 'GET', path: '/v1/open311/clients', function: 'open311-clients', auth: true },
+    { method: 'POST', path: '/v1/open311/clients', function: 'open311-clients', auth: true },
+    { method: 'DELETE', path: '/v1/open311/clients/{id}', function: 'open311-clients', auth: true },
   ],
   streams: [
     { table: 'Tickets', function: 'start-lifecycle', batchSize: 25 },

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { Manifest } from '../infra/manifest-types.js';
 import { JavaMissingError } from './dynamodb/dynamodb-local.js';
 import { demoCity } from './seed/demo-city.js';
+import { DEMO_OPEN311_KEY } from './seed/demo-open311-client.js';
 import { startRuntime } from './runtime/runtime.js';
 
 const { values } = parseArgs({
@@ -50,6 +51,7 @@ try {
   DynamoDB          ${runtime.dynamodb.endpoint}${runtime.dynamodb.loopbackOnly === false ? '  (on every interface: this Java cannot run its loopback launcher)' : ''}
   SMTP (mailbox)    127.0.0.1:${runtime.smtp.port}        read it at ${runtime.api.url}/_local/mail
   Sign in           POST ${runtime.api.url}/_local/login {"user":"<id>"}
+  Open311           ${runtime.api.url}/open311/v2/discovery.json   demo key: api_key=${DEMO_OPEN311_KEY}
 Demo users:`);
   for (const u of demoCity.users) console.log(`  ${u.id.padEnd(26)} ${u.role.padEnd(12)} ${u.unitId ?? u.memberId ?? ''}  ${u.name}`);
   let stopping = false;

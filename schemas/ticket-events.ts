@@ -27,6 +27,8 @@ export const TicketCreated = z.object({
   description: z.string(),
   location: Location,
   citizen: Citizen,
+  /** The Open311 client (API key) that submitted it: the one client that may read it back through Open311. */
+  client: Id.optional(),
 });
 
 export const TicketDispatched = z.object({

@@ -6,6 +6,7 @@ export const Coordinates = z.object({
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),
 });
+export type Coordinates = z.infer<typeof Coordinates>;
 
 export const Location = z.object({
   districtId: Id,
@@ -161,6 +162,8 @@ export const Ticket = z.object({
   description: z.string(),
   location: Location,
   citizen: Citizen,
+  /** The Open311 client (API key) that submitted it: the one client that may read it back through Open311. */
+  client: Id.optional(),
   status: TicketStatus,
   /** The unit whose queue holds the ticket now. */
   unitId: Id.optional(),

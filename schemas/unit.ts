@@ -2,6 +2,18 @@
 import { z } from 'zod';
 import { Id, LocalizedName, refuseHiddenCharacters, UnitType } from './common.js';
 
+/** A GeoJSON position: longitude first, then latitude. */
+const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+/** A closed ring: at least four positions, the last the same as the first. */
+const Ring = z
+  .array(Position)
+  .min(4, 'a ring has at least four positions')
+  .refine((ring) => ring[0]?.[0] === ring.at(-1)?.[0] && ring[0]?.[1] === ring.at(-1)?.[1], 'a ring ends where it starts');
+
+/** A street's area as a GeoJSON Polygon (its outer ring, then any holes): a request given by lat/long is routed by it. */
+export const Boundary = z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1) });
+export type Boundary = z.infer<typeof Boundary>;
+
 export const Unit = z
   .object({
     id: Id,
@@ -9,6 +21,7 @@ export const Unit = z
     name: LocalizedName,
     /** The district a street belongs to; a district's own id; absent for city-wide units. */
     districtId: Id.optional(),
+    boundary: Boundary.optional(),
   })
   .superRefine((unit, ctx) => {
     if (unit.type === 'street' && !unit.districtId) {

@@ -45,6 +45,7 @@ const ownMessages: Record<string, string> = {
   'must look like "ENV-001"': '格式应如“ENV-001”',
   'is not a cursor this API returned': '不是本接口返回的翻页游标',
   'must be the last four digits of the phone number': '应为手机号后四位',
+  'must be decimal degrees, e.g. 30.05': '应为十进制度数，如 30.05',
 };
 
 const typeNames: Record<string, string> = { string: '文字', number: '数字', boolean: '是或否（true/false）', object: '对象', array: '列表', int: '整数' };

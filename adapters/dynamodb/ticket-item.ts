@@ -21,6 +21,7 @@ export interface TicketIndexKeys {
   districtKey?: string;
   statusKey?: string;
   levelKey?: string;
+  clientKey?: string;
 }
 
 /** The key attributes of each index of the Tickets table (infra/manifest.ts declares the same). */
@@ -35,6 +36,7 @@ export const ticketIndexes: Record<TicketIndex, { partition: keyof TicketIndexKe
   'by-district': { partition: 'districtKey', sort: 'createdKey' },
   'by-status': { partition: 'statusKey', sort: 'createdKey' },
   'by-level': { partition: 'levelKey', sort: 'createdKey' },
+  'by-client': { partition: 'clientKey', sort: 'createdKey' },
 };
 
 const indexKeyNames = new Set(Object.values(ticketIndexes).flatMap((i) => [i.partition, i.sort]));
@@ -66,6 +68,8 @@ export function indexKeys(ticket: Ticket): TicketIndexKeys {
   keys.districtKey = ticket.location.districtId;
   keys.statusKey = ticket.status;
   keys.levelKey = `L${ticket.level}`;
+  // Sparse: only what an Open311 client submitted, which that client reads back.
+  if (ticket.client) keys.clientKey = ticket.client;
   return keys;
 }
 

@@ -12,7 +12,8 @@ export type TicketIndex =
   | 'by-category'
   | 'by-district'
   | 'by-status'
-  | 'by-level';
+  | 'by-level'
+  | 'by-client';
 
 /** The inverted index of ticket text: one partition per search token. */
 export type SearchIndex = 'search-tokens';
@@ -72,5 +73,7 @@ export function partitionRank(c: Pick<KeyCondition, 'index' | 'equals' | 'before
       return 8; // one of ~10 districts
     case 'by-level':
       return c.equals === 'L1' ? 11 : 9; // escalated tickets are a few percent of history; level 1 is nearly all
+    case 'by-client':
+      return 6; // one Open311 client's submissions, across history: like one unit's
   }
 }

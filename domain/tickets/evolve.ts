@@ -17,6 +17,7 @@ export function evolve(ticket: Ticket | undefined, event: TicketEvent): Ticket {
       description: event.description,
       location: event.location,
       citizen: event.citizen,
+      ...(event.client ? { client: event.client } : {}),
       status: 'received',
       level: 1,
       designated: false,

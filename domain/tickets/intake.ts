@@ -18,9 +18,9 @@ export interface Intake {
 
 const system: Actor = { kind: 'system' };
 
-/** The new ticket `id`, opened and dispatched (or answered, or transferred), with the events to write together. */
-export function intake(body: CreateTicket, id: string, ctx: DecisionContext): Intake {
-  const opened = openTicket(body, ctx);
+/** The new ticket `id`, opened and dispatched (or answered, or transferred), with the events to write together; `client`: its Open311 client. */
+export function intake(body: CreateTicket, id: string, ctx: DecisionContext, client?: string): Intake {
+  const opened = openTicket(body, ctx, client);
   const created = stamp(id, 0, opened.events);
   const received = created.reduce<Ticket | undefined>(evolve, undefined) as Ticket;
   // Routing is the system's decision, not the operator's: the same rule the lifecycle's Dispatch task applies.

@@ -24,9 +24,9 @@ export interface Opened {
 /**
  * The `ticket.created` event for a request. Throws naming the fields that refer to nothing in this city, or an
  * urgency below the category's (a fire is never "normal"); a kind other than the category's is corrected, since
- * the category decides the time limit.
+ * the category decides the time limit. `client`: the Open311 client submitting it, if one is.
  */
-export function openTicket(body: CreateTicket, ctx: DecisionContext): Opened {
+export function openTicket(body: CreateTicket, ctx: DecisionContext, client?: string): Opened {
   requireIntakeRole(ctx.actor);
   const issues = ctx.city.checkTicketReferences(body.category, body.location);
   const category = ctx.city.category(body.category);
@@ -59,6 +59,7 @@ export function openTicket(body: CreateTicket, ctx: DecisionContext): Opened {
     description: body.description,
     location: body.location,
     citizen: body.citizen,
+    ...(client ? { client } : {}),
   };
   return { events: [created], corrections };
 }

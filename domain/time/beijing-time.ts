@@ -18,3 +18,8 @@ export function beijingDate(at: Date | string): string {
 export function lastBeijingDays(now: Date, count: number): string[] {
   return Array.from({ length: count }, (_, i) => beijingDate(new Date(now.getTime() - (count - 1 - i) * DAY_MS)));
 }
+
+/** `2026-11-24T10:00:00+08:00`: an instant in W3C form with Beijing's offset, to the second (Open311's datetimes). */
+export function beijingIso(iso: string): string {
+  return `${new Date(Date.parse(iso) + BEIJING_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+}

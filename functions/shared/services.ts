@@ -8,6 +8,7 @@ import { BoardCountsRepository } from '../../adapters/dynamodb/board-counts-repo
 import { DynamoBoardSource } from '../../adapters/dynamodb/board-source.js';
 import { DeliveryRepository } from '../../adapters/dynamodb/delivery-repository.js';
 import { LedgerRepository } from '../../adapters/dynamodb/ledger-repository.js';
+import { Open311ClientRepository } from '../../adapters/dynamodb/open311-client-repository.js';
 import { PanelRepository } from '../../adapters/dynamodb/panel-repository.js';
 import { ThrottleRepository } from '../../adapters/dynamodb/throttle-repository.js';
 import { UnitMetricsRepository } from '../../adapters/dynamodb/unit-metrics-repository.js';
@@ -73,6 +74,7 @@ export const deliveries = onFirstUse(() => new DeliveryRepository(documents, tab
 export const throttles = onFirstUse(() => new ThrottleRepository(documents, tableName('Throttles')));
 export const unitMetrics = onFirstUse(() => new UnitMetricsRepository(documents, tableName('UnitMetrics')));
 export const ledger = onFirstUse(() => new LedgerRepository(documents, tableName('Ledger')));
+export const open311Clients = onFirstUse(() => new Open311ClientRepository(documents, tableName('Directory')));
 export const panels = onFirstUse(() => new PanelRepository(documents, tableName('PanelSeats')));
 export const executions = new StepFunctionsExecutions(stepFunctions);
 export const ticketFinder = new DynamoTicketFinder(documents, finderTables);

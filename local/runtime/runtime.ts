@@ -7,6 +7,7 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { createTables } from '../../adapters/dynamodb/create-tables.js';
 import { localClientConfig } from '../../adapters/local-client-config.js';
 import { DirectoryRepository } from '../../adapters/dynamodb/directory-repository.js';
+import { Open311ClientRepository } from '../../adapters/dynamodb/open311-client-repository.js';
 import { ALLOW_LOOPBACK_ENV } from '../../adapters/webhook/target-policy.js';
 import { type Manifest, stateMachineEnvName, tableEnvName } from '../../infra/manifest-types.js';
 import { useClock } from '../../adapters/clock.js';
@@ -18,6 +19,7 @@ import { createLocalIssuer } from '../auth/local-issuer.js';
 import { type DynamoDbLocal, localDynamoDbClient, startDynamoDbLocal } from '../dynamodb/dynamodb-local.js';
 import { type SmtpSink, startSmtpSink } from '../mail/smtp-sink.js';
 import { demoCity } from '../seed/demo-city.js';
+import { seedDemoOpen311Client } from '../seed/demo-open311-client.js';
 import { type Clock, SystemClock, VirtualClock } from '../stepfunctions/clock.js';
 import { createEngine, type Engine } from '../stepfunctions/engine.js';
 import { startHttpServer } from '../stepfunctions/http-server.js';
@@ -102,9 +104,16 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     stoppers.push(() => client.destroy());
     await createTables(client, manifest.tables, tableName, { ttl: !(clock instanceof VirtualClock) });
     const directory = new DirectoryRepository(DynamoDBDocumentClient.from(client), tableName('Directory'));
-    if ((await directory.units()).length === 0) await directory.putReferenceData(demoCity.units, demoCity.categories, demoCity.panelMembers);
+    const units = await directory.units();
+    if (units.length === 0) await directory.putReferenceData(demoCity.units, demoCity.categories, demoCity.panelMembers);
     // A data directory from before panels has its city already, but no member pool.
     else if ((await directory.panelMembers()).length === 0) await directory.putReferenceData([], [], demoCity.panelMembers);
+    // On first start (or a data directory from before Open311, whose streets have no boundaries): the demo client's
+    // key, so that a 311 client can be tried at once. Revoked later, it stays revoked.
+    if (!units.some((u) => u.boundary)) {
+      if (units.length > 0) await directory.putReferenceData(demoCity.units, [], []);
+      await seedDemoOpen311Client(new Open311ClientRepository(DynamoDBDocumentClient.from(client), tableName('Directory')), clock.now());
+    }
 
     const smtp = await startSmtpSink(config.smtpPort, () => clock.now());
     stoppers.push(() => smtp.stop());

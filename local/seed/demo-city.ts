@@ -74,6 +74,31 @@ const unitInputs: z.input<typeof Unit>[] = [
   { id: 'dept-heating', type: 'department', name: { zh: '海桥热力集团', en: 'Haiqiao Heating Group' } },
 ];
 
+// Simple boundaries, so that a request given only by lat/long (Open311) finds its street: the districts side by side,
+// each 0.1° of longitude wide from 121.0° E, and a district's streets stacked in equal bands from 30.0° to 30.2° N.
+const CITY_WEST = 121.0;
+const CITY_SOUTH = 30.0;
+const DISTRICT_WIDTH = 0.1;
+const CITY_HEIGHT = 0.2;
+
+function withBoundaries(units: z.input<typeof Unit>[]): z.input<typeof Unit>[] {
+  const districts = units.filter((u) => u.type === 'district').map((u) => u.id);
+  return units.map((unit) => {
+    if (unit.type !== 'street' || !unit.districtId) return unit;
+    const streets = units.filter((u) => u.type === 'street' && u.districtId === unit.districtId);
+    const band = CITY_HEIGHT / streets.length;
+    const west = CITY_WEST + DISTRICT_WIDTH * districts.indexOf(unit.districtId);
+    const east = west + DISTRICT_WIDTH;
+    const south = CITY_SOUTH + band * streets.indexOf(unit);
+    const north = south + band;
+    const ring: [number, number][] = [[west, south], [east, south], [east, north], [west, north], [west, south]];
+    return { ...unit, boundary: { type: 'Polygon', coordinates: [ring.map(([lng, lat]) => [round(lng), round(lat)] as [number, number])] } };
+  });
+}
+
+// Six decimals (about 10 cm): the bands' edges meet exactly, with no floating-point sliver between two streets.
+const round = (degrees: number) => Math.round(degrees * 1e6) / 1e6;
+
 // ---------------------------------------------------------------------------------------------
 // Categories. Local matters go straight to the street; sector matters to a department.
 // The schema requires a handlerType on every category, so out-of-scope and emergency categories
@@ -202,7 +227,7 @@ const userInputs: Omit<z.input<typeof User>, 'email'>[] = [
 
 export const demoCity = {
   name,
-  units: parseEach(Unit, unitInputs, 'unit', (u) => u.id),
+  units: parseEach(Unit, withBoundaries(unitInputs), 'unit', (u) => u.id),
   categories: parseEach(Category, categoryInputs, 'category', (c) => c.code),
   panelMembers: parseEach(PanelMember, panelMemberInputs, 'panel member', (m) => m.id),
   users: parseEach(User, userInputs.map((u) => ({ ...u, email: `${u.id}@haiqiao.example` })), 'user', (u) => u.id),
