@@ -14,6 +14,7 @@ import { TicketWorkflow } from './ticket-workflow.js';
 import { ListEntriesQuery } from './zeroing-query.js';
 import { LedgerEntry, ZeroingCampaign } from './zeroing.js';
 import { SubscriptionsUpdate, SubscriptionsView, Unit } from './unit.js';
+import { CreateOpen311Client, ListRequestsQuery, Open311Client, Open311Query, PostRequestArgs, Service, ServiceDefinition, ServiceRequest } from './open311.js';
 
 const ErrorBody = z.object({ error: z.string(), rule: z.string(), message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() });
 const TicketWithTimeline = Ticket.extend({
@@ -33,7 +34,11 @@ interface Contract {
   response: z.ZodType;
   /** The answer carries an ETag; a request sending it back in If-None-Match gets a bodiless 304 while nothing changed. */
   revalidated?: string;
+  /** An Open311 route: a form or JSON body, JSON or XML answers, and errors as the spec's array of {code, description}. */
+  open311?: true;
 }
+
+const Open311Errors = z.array(z.object({ code: z.number().int(), description: z.string() }));
 
 // What each route takes and gives, by function name.
 const contracts: Record<string, Contract> = {
@@ -123,6 +128,40 @@ const contracts: Record<string, Contract> = {
     response: Board,
     revalidated: 'a hash of every figure (asOf aside): poll with If-None-Match and get a 304 while no number changed',
   },
+  'open311-services': {
+    summary:
+      'Open311 GeoReport v2 (docs/open311.md), no key: the discovery document, the services 311 apps may submit (every category but emergencies and out-of-scope matters), and a service\'s definition with its attributes (title, urgency). `.xml` or format=xml answers XML',
+    query: Open311Query,
+    errors: { '400': 'An unknown argument', '404': 'No such service, or one not offered to 311 apps (an emergency, an out-of-scope matter)' },
+    response: z.union([z.array(Service), ServiceDefinition, z.record(z.string(), z.unknown())]),
+    open311: true,
+  },
+  'open311-submit': {
+    summary:
+      'Open311: submit a request with an API key (api_key). It goes through intake as a call does and is routed at once: by the street whose boundary holds lat/long, or the street address_string names. Casework needs a phone (the hotline calls back) and a description; first_name/last_name become the caller, media_url is kept in the description, email, device_id and account_id are not kept (account_id is echoed). Answers [{service_request_id, service_notice}]',
+    request: PostRequestArgs,
+    headers: { 'Idempotency-Key': IdempotencyKey },
+    errors: {
+      '400': 'An argument is missing, malformed, unknown, or places the request in no street of the city; the description names it',
+      '403': 'No api_key, or one unknown or revoked',
+    },
+    response: z.array(z.object({ service_request_id: z.string(), service_notice: z.string(), account_id: z.string().optional() })),
+    open311: true,
+  },
+  'open311-requests': {
+    summary:
+      "Open311: a client's own requests read back with its api_key (a 12345 ticket names people and homes, so reading needs the key too): by ids, or by requested_datetime window (90 days at most, the last 90 unless given), status open/closed and service codes, newest first, up to 1,000; one request; a token (Casework's token is the request's id). resolved and closed read closed, every other status open; status_notes says where the ticket is or gives the reply",
+    query: ListRequestsQuery,
+    errors: { '400': 'An argument is malformed or unknown, or the window is over 90 days', '403': 'No api_key, or one unknown or revoked', '404': 'No such request among those this client submitted' },
+    response: z.array(ServiceRequest),
+    open311: true,
+  },
+  'open311-clients': {
+    summary: 'Open311 clients and their API keys (administrators): list them, issue one (the key is answered once, as apiKey, and kept only as a hash), revoke one (its key stops working at once)',
+    request: CreateOpen311Client,
+    errors: { '400': 'The id or name is malformed', '403': 'Not an administrator (open311-clients.admin-only)', '404': 'No such client', '409': 'A client with that id exists' },
+    response: z.union([z.object({ items: z.array(Open311Client) }), Open311Client.extend({ apiKey: z.string() })]),
+  },
   'unit-subscriptions': {
     summary:
       "A unit's (or a panel member's) notification subscriptions (administrators); a PUT replaces the whole set, and one that leaves no email and no webhook must say `clearAll: true`; a webhook secret is write-only and answered as secretSet. A webhook URL must be https, without user name or password, and not name a private, loopback, link-local (cloud metadata), carrier-grade NAT or otherwise non-public address; a host name is resolved and its every address checked again at each delivery",
@@ -146,6 +185,22 @@ function queryParameters(query: z.ZodObject) {
   }));
 }
 
+/** The media types a body may come in: a form too for Open311, as its clients send. */
+function bodyTypes(contract: Contract, body: unknown) {
+  return contract.open311 ? { 'application/x-www-form-urlencoded': { schema: body }, 'application/json': { schema: body } } : { 'application/json': { schema: body } };
+}
+
+/** An Open311 route's answers: JSON, or XML for `.xml` paths and format=xml; every error the spec's array. */
+function open311Responses(contract: Contract, route: RouteSpec) {
+  const both = (s: z.ZodType) => ({ 'application/json': { schema: schema(s) }, 'text/xml': { schema: schema(s) } });
+  const errors = Object.fromEntries(Object.entries(contract.errors ?? {}).map(([status, description]) => [status, { description, content: both(Open311Errors) }]));
+  return {
+    '200': { description: 'OK', content: both(contract.response) },
+    ...errors,
+    ...(route.method === 'POST' ? { '415': { description: 'The body is neither a form nor JSON', content: both(Open311Errors) } } : {}),
+  };
+}
+
 /** OpenAPI 3.1 for the routes. */
 export function openApiDocument(routes: readonly RouteSpec[], serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -166,8 +221,8 @@ export function openApiDocument(routes: readonly RouteSpec[], serverUrl: string)
       operationId: `${route.function}-${route.method.toLowerCase()}`,
       ...(params.length > 0 ? { parameters: params } : {}),
       ...(route.auth ? { security: [{ bearer: [] }] } : { security: [] }),
-      ...(contract?.request && route.method !== 'GET' ? { requestBody: { required: true, content: { 'application/json': { schema: schema(contract.request) } } } } : {}),
-      responses: {
+      ...(contract?.request && route.method !== 'GET' ? { requestBody: { required: true, content: bodyTypes(contract, schema(contract.request)) } } : {}),
+      responses: contract?.open311 ? open311Responses(contract, route) : {
         '200': { description: 'OK', ...(tagged ? { headers: tagged } : {}), content: { 'application/json': { schema: contract ? schema(contract.response) : {} } } },
         ...(tagged ? { '304': { description: 'Not modified: the answer whose ETag was sent still holds', headers: tagged } } : {}),
         '400': { description: contract?.errors?.['400'] ?? 'A field is malformed or refers to nothing; the message names it', content: { 'application/json': { schema: schema(ErrorBody) } } },

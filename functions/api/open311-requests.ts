@@ -7,12 +7,14 @@ import { toServiceRequest } from '../../domain/open311/service-request.js';
 import { systemActor } from '../../schemas/actor.js';
 import { ListRequestsQuery, Open311Query } from '../../schemas/open311.js';
 import type { Ticket } from '../../schemas/ticket.js';
-import { preferredLanguage } from '../shared/http.js';
+import { Id } from '../../schemas/common.js';
+import { pathParameter, preferredLanguage } from '../shared/http.js';
 import { open311Handler, open311Reply, parseArguments, requireClient, withoutExtension } from '../shared/open311-http.js';
 import { decisionContext, open311Clients, ticketFinder, tickets } from '../shared/services.js';
 
 export const handler = open311Handler(async (event) => {
-  const single = event.pathParameters?.id ?? event.pathParameters?.token;
+  const named = event.pathParameters?.token === undefined ? 'id' : 'token';
+  const single = event.pathParameters?.[named] === undefined ? undefined : pathParameter(event, named, Id);
   const query = parseArguments(event.queryStringParameters ?? {}, single === undefined ? ListRequestsQuery : Open311Query);
   const client = await requireClient(query.api_key, (hash) => open311Clients.byKeyHash(hash));
   const { city } = await decisionContext(systemActor);

@@ -4,7 +4,8 @@ import { discovery } from '../../domain/open311/discovery.js';
 import { offeredByOpen311, open311ServiceDefinition, open311Services } from '../../domain/open311/services.js';
 import { systemActor } from '../../schemas/actor.js';
 import { Open311Query } from '../../schemas/open311.js';
-import { type ApiEvent, preferredLanguage } from '../shared/http.js';
+import { Id } from '../../schemas/common.js';
+import { type ApiEvent, pathParameter, preferredLanguage } from '../shared/http.js';
 import { open311Handler, open311Reply, parseArguments, withoutExtension } from '../shared/open311-http.js';
 import { decisionContext } from '../shared/services.js';
 
@@ -14,7 +15,7 @@ export const handler = open311Handler(async (event) => {
   const { city } = await decisionContext(systemActor);
   if (event.rawPath.includes('/discovery.')) return open311Reply(event, 200, 'discovery', discovery(endpointUrl(event), city, language));
   if (!event.pathParameters?.code) return open311Reply(event, 200, 'services', open311Services(city, language));
-  const code = withoutExtension(event.pathParameters.code);
+  const code = withoutExtension(pathParameter(event, 'code', Id));
   const category = city.category(code);
   if (!category || !offeredByOpen311(category)) throw new NotFoundError('service', code);
   return open311Reply(event, 200, 'service_definition', open311ServiceDefinition(category, language));

@@ -10,10 +10,9 @@ import { open311Handler, open311Reply, parseArguments, postArguments, requireCli
 import { decisionContext, open311Clients } from '../shared/services.js';
 
 export const handler = open311Handler(async (event) => {
-  const raw = postArguments(event);
-  // The key first: a client without one learns nothing of what its request would have made.
-  const client = await requireClient(raw.api_key, (hash) => open311Clients.byKeyHash(hash));
-  const args = parseArguments(raw, PostRequestArgs);
+  // The arguments' form first (nothing in it is secret), then the key, then what they refer to in the city.
+  const args = parseArguments(postArguments(event), PostRequestArgs);
+  const client = await requireClient(args.api_key, (hash) => open311Clients.byKeyHash(hash));
   const key = parseHeader(event, 'idempotency-key', IdempotencyKey);
   // The client acts as an intake channel: an operator's role, under its own name on the ticket's timeline.
   const actor: UserActor = { kind: 'user', userId: `open311.${client}`, role: 'operator' };

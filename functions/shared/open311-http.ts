@@ -118,22 +118,29 @@ export function postArguments(event: ApiEvent): Record<string, unknown> {
 }
 
 /** A JSON body's fields as form pairs: numbers and booleans as their text, an `attribute` object as `attribute[code]`. */
-function jsonPairs(text: string): [string, string][] {
+function jsonPairs(json: string): [string, string][] {
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(json);
   } catch {
     throw new ValidationError([{ path: '(body)', message: 'is not valid JSON', zh: '不是有效的 JSON' }]);
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new ValidationError([{ path: '(body)', message: 'must be an object of arguments', zh: '应为参数对象' }]);
   }
+  // As a form would carry them: text, and numbers only for the coordinates.
+  const text = (path: string, value: unknown, numeric = false): string => {
+    if (typeof value === 'string' || (numeric && typeof value === 'number')) return String(value);
+    throw new ValidationError([{ path, message: numeric ? 'must be a number or text' : 'must be text', zh: numeric ? '应为数字或文字' : '应为文字' }]);
+  };
   return Object.entries(body).flatMap(([name, value]): [string, string][] => {
-    if (name === 'attribute' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      return Object.entries(value).flatMap(([code, v]) => (Array.isArray(v) ? v.map((x): [string, string] => [`attribute[${code}][]`, String(x)]) : [[`attribute[${code}]`, String(v)]]));
+    if (name !== 'attribute') return [[name, text(name, value, name === 'lat' || name === 'long')]];
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new ValidationError([{ path: 'attribute', message: 'must be an object of attribute codes', zh: '应为以属性代码为键的对象' }]);
     }
-    if (value !== null && typeof value === 'object') throw new ValidationError([{ path: name, message: 'must be text or a number', zh: '应为文字或数字' }]);
-    return [[name, String(value)]];
+    return Object.entries(value).flatMap(([code, v]): [string, string][] =>
+      Array.isArray(v) ? v.map((x): [string, string] => [`attribute[${code}][]`, text(`attribute.${code}`, x)]) : [[`attribute[${code}]`, text(`attribute.${code}`, v)]],
+    );
   });
 }
 

@@ -60,6 +60,17 @@ beforeAll(async () => {
   expect((await city.act('clerk-haibin-dongmen', id, { type: 'accept' })).status).toBe(200);
   // The citizen follows the request without signing in.
   expect((await call(runtime, 'GET', `/v1/progress/${id}?phone=0001`)).status).toBe(200);
+  // A 311 app: the administrator issues its key; it reads the services, submits a request and reads it back.
+  const issued = await call(runtime, 'POST', '/v1/open311/clients', { id: 'access-app', name: '权限测试' }, admin);
+  expect(issued.status).toBe(201);
+  expect((await call(runtime, 'GET', '/v1/open311/clients', undefined, admin)).status).toBe(200);
+  const key = String(issued.body?.apiKey);
+  for (const path of ['discovery.json', 'services.json', 'services/NBR-001.json']) expect((await call(runtime, 'GET', `/open311/v2/${path}`)).status, path).toBe(200);
+  const submitted = await call(runtime, 'POST', '/open311/v2/requests.json', { api_key: key, service_code: 'NBR-001', description: '夜间噪音', phone: '13800000009', lat: 30.02, long: 121.05 });
+  expect(submitted.status, submitted.text).toBe(200);
+  const requestId = String((submitted.body as unknown as { service_request_id: string }[])[0]?.service_request_id);
+  for (const path of ['requests.json', `requests/${requestId}.json`, `tokens/${requestId}.json`]) expect((await call(runtime, 'GET', `/open311/v2/${path}?api_key=${key}`)).status, path).toBe(200);
+  expect((await call(runtime, 'DELETE', '/v1/open311/clients/access-app', undefined, admin)).status).toBe(204);
   expect((await call(runtime, 'GET', '/v1/tickets?unitId=s-haibin-dongmen', undefined, clerk)).status).toBe(200);
   // Listings through the search tokens (loading the tickets they name), a queue and the history indexes.
   const operator = await login(runtime, 'operator-1');

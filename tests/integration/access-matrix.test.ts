@@ -27,7 +27,7 @@ const cityWide: Person[] = ['operator', 'supervisor', 'admin'];
 
 interface Row {
   route: string;
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: () => string;
   body?: () => unknown;
   /** Who gets through; everyone else is refused. */
@@ -63,10 +63,25 @@ const rows: Row[] = [
   { route: 'GET /v1/zeroing/campaigns/{month}', method: 'GET', path: () => '/v1/zeroing/campaigns/2026-11', allowed: ['supervisor', 'admin'] },
   { route: 'GET /v1/zeroing/campaigns/{month}/entries', method: 'GET', path: () => '/v1/zeroing/campaigns/2026-11/entries', allowed: ['supervisor', 'admin', 'clerkOwn', 'clerkOther', 'coordinatorOwn', 'coordinatorOther'] },
   { route: 'GET /v1/board', method: 'GET', path: () => '/v1/board', allowed: ['operator', 'supervisor', 'admin', 'coordinatorOwn', 'coordinatorOther'] },
+  { route: 'GET /v1/open311/clients', method: 'GET', path: () => '/v1/open311/clients', allowed: ['admin'] },
+  { route: 'POST /v1/open311/clients', method: 'POST', path: () => '/v1/open311/clients', body: () => ({ id: 'matrix-app', name: '矩阵测试' }), allowed: ['admin'] },
+  { route: 'DELETE /v1/open311/clients/{id}', method: 'DELETE', path: () => '/v1/open311/clients/no-such-app', allowed: ['admin'] },
+  // Open311 requests are a client's, by its API key: a signed-in person without one gets nowhere, whatever the role.
+  ...(['json', 'xml'] as const).flatMap((ext): Row[] => [
+    { route: `GET /open311/v2/requests.${ext}`, method: 'GET', path: () => `/open311/v2/requests.${ext}`, allowed: [] },
+    { route: `POST /open311/v2/requests.${ext}`, method: 'POST', path: () => `/open311/v2/requests.${ext}`, body: () => ({ service_code: 'NBR-001', description: '夜间噪音', phone: '13800000001', lat: '30.02', long: '121.05' }), allowed: [] },
+  ]),
+  { route: 'GET /open311/v2/requests/{id}', method: 'GET', path: () => `/open311/v2/requests/${ticketId}.json`, allowed: [] },
+  { route: 'GET /open311/v2/tokens/{token}', method: 'GET', path: () => `/open311/v2/tokens/${ticketId}.json`, allowed: [] },
 ];
 
 // Routes every caller may use without signing in: they refuse by what is asked, not by who asks.
-const publicRoutes = new Set(['GET /openapi.json', 'GET /v1/progress/{id}']);
+const publicRoutes = new Set([
+  'GET /openapi.json',
+  'GET /v1/progress/{id}',
+  ...['json', 'xml'].flatMap((ext) => [`GET /open311/v2/discovery.${ext}`, `GET /open311/v2/services.${ext}`]),
+  'GET /open311/v2/services/{code}',
+]);
 
 beforeAll(async () => {
   ticketId = await world.city.open();
@@ -100,8 +115,11 @@ describe('the access matrix', () => {
     expect(Object.fromEntries(Object.entries(outcome).map(([p, o]) => [p, o.startsWith('through') ? 'through' : 'refused']))).toEqual(expected);
   });
 
-  it('without a token, every route but the public ones answers 401', async () => {
-    for (const row of rows) expect((await call(world.runtime, row.method, row.path(), row.body?.())).status, row.route).toBe(401);
+  it('without a token, every route but the public ones answers 401, and an Open311 one without a key 403', async () => {
+    for (const row of rows) {
+      const keyed = row.route.includes(' /open311/');
+      expect((await call(world.runtime, row.method, row.path(), row.body?.())).status, row.route).toBe(keyed ? 403 : 401);
+    }
   });
 });
 

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { z } from 'zod';
 import type { RouteSpec } from '../../infra/manifest-types.js';
@@ -19,6 +20,8 @@ import { ProgressQuery } from '../../schemas/progress-query.js';
 import { ListTicketsQuery } from '../../schemas/ticket-query.js';
 import { Subscriptions } from '../../schemas/unit.js';
 import { ListEntriesQuery } from '../../schemas/zeroing-query.js';
+import { CreateOpen311Client, ListRequestsQuery, Open311Query, PostRequestArgs } from '../../schemas/open311.js';
+import { DEMO_OPEN311_KEY } from '../../local/seed/demo-open311-client.js';
 import { type DeriveOptions, hostileCharacters, invalidValue, jsonNotObject, jsonSchemaOf, namesField, notJson, type Path, validValue, withUnknownFields } from '../support/arbitraries.js';
 import { hotline } from '../workflows/support/stories.js';
 import { login, testRuntime } from './support/runtime.js';
@@ -50,14 +53,31 @@ interface Plan {
   users: string[];
   /** Ids a path parameter takes that exist, filled in once the world is set up. */
   ids?: () => string[];
+  /** An Open311 route: a form body is one it reads, and it answers errors as the spec's array of {code, description}. */
+  open311?: true;
 }
+
+// Open311: the demo key on every well-formed request, so they get past it to the city; a key is not text a person reads.
+const open311Options: DeriveOptions = {
+  notText: ['api_key'],
+  only: { api_key: [DEMO_OPEN311_KEY] },
+  known: { ...known, service_code: ['NBR-001', 'WAT-001', 'PWR-001'], lat: ['30.02', '30.1'], long: ['121.05', '121.25'], address_string: ['海滨区东门路12号'] },
+};
+const open311Plans: Record<string, Plan> = Object.fromEntries(
+  (['json', 'xml'] as const).flatMap((ext) => [
+    [`GET /open311/v2/discovery.${ext}`, { query: Open311Query, options: open311Options, users: [], open311: true }],
+    [`GET /open311/v2/services.${ext}`, { query: Open311Query, options: open311Options, users: [], open311: true }],
+    [`GET /open311/v2/requests.${ext}`, { query: ListRequestsQuery, options: open311Options, users: [], open311: true, ids: () => world.tickets }],
+    [`POST /open311/v2/requests.${ext}`, { body: PostRequestArgs, options: open311Options, users: [], open311: true }],
+  ]),
+);
 
 // A webhook's secret is write-only and never shown: not text a person reads. A subscription that is kept is called
 // when its unit is notified: at a port where nothing listens, never at a host the fuzzer made up.
 const subscribing: DeriveOptions = { notText: ['webhooks[].secret'], only: { 'webhooks[].url': ['http://127.0.0.1:9/hook'] } };
 
 /** Set up in `beforeAll`: tickets at a few stages, a panel voting. */
-const world = { tickets: [] as string[], panel: '', seated: [] as string[] };
+const world = { tickets: [] as string[], panel: '', seated: [] as string[], open311: [] as string[] };
 
 const plans: Record<string, Plan> = {
   'GET /openapi.json': { users: [] },
@@ -83,6 +103,13 @@ const plans: Record<string, Plan> = {
   'GET /v1/zeroing/campaigns': { users: ['supervisor-1'] },
   'GET /v1/zeroing/campaigns/{month}': { users: ['supervisor-1'], ids: () => ['2026-11', '2026-10'] },
   'GET /v1/zeroing/campaigns/{month}/entries': { query: ListEntriesQuery, users: ['supervisor-1', 'clerk-haibin-dongmen'], ids: () => ['2026-11', '2026-10'] },
+  ...open311Plans,
+  'GET /open311/v2/services/{code}': { query: Open311Query, options: open311Options, users: [], open311: true, ids: () => ['NBR-001.json', 'WAT-001.xml', 'EMG-002.json'] },
+  'GET /open311/v2/requests/{id}': { query: Open311Query, options: open311Options, users: [], open311: true, ids: () => world.open311.map((id) => `${id}.json`) },
+  'GET /open311/v2/tokens/{token}': { query: Open311Query, options: open311Options, users: [], open311: true, ids: () => world.open311.map((id) => `${id}.xml`) },
+  'GET /v1/open311/clients': { users: ['admin', 'supervisor-1'] },
+  'POST /v1/open311/clients': { body: CreateOpen311Client, users: ['admin'] },
+  'DELETE /v1/open311/clients/{id}': { users: ['admin'], ids: () => ['no-such-client'] },
 };
 
 // Cases per route, with a seeded run each: refused requests weigh most where there is most to break.
@@ -147,7 +174,7 @@ function refused(route: RouteSpec, plan: Plan): fc.Arbitrary<Request> | undefine
   const ids = plan.ids?.() ?? [];
   const good = hasParam ? fc.constantFrom(...ids).map(encodeURIComponent) : fc.constant('');
   const kinds: fc.Arbitrary<Request>[] = [];
-  const options = { ...plan.options, known };
+  const options = { ...plan.options, known: { ...known, ...plan.options?.known } };
   if (plan.body) {
     const schema = jsonSchemaOf(plan.body);
     const valid = validValue(schema, options);
@@ -168,7 +195,7 @@ function refused(route: RouteSpec, plan: Plan): fc.Arbitrary<Request> | undefine
         user,
         broken: { field: [], status: 400 },
       })),
-      fc.record({ v: valid, type: notJsonTypes, p: good, user, lang: languages }).map(({ v, type, p, user, lang }) => ({
+      fc.record({ v: valid, type: plan.open311 ? notJsonTypes.filter((t) => !t.startsWith('application/x-www-form-urlencoded')) : notJsonTypes, p: good, user, lang: languages }).map(({ v, type, p, user, lang }) => ({
         method: route.method,
         path: pathOf(route, p),
         body: JSON.stringify(v),
@@ -213,7 +240,7 @@ function refused(route: RouteSpec, plan: Plan): fc.Arbitrary<Request> | undefine
 function free(route: RouteSpec, plan: Plan): fc.Arbitrary<Request> {
   const user = plan.users.length > 0 ? fc.constantFrom(...plan.users) : fc.constant(undefined);
   const param = route.path.includes('{') ? goodParameter(route, plan) : fc.constant('');
-  const options = { ...plan.options, known };
+  const options = { ...plan.options, known: { ...known, ...plan.options?.known } };
   const body = plan.body
     ? fc.oneof({ weight: 3, arbitrary: validValue(jsonSchemaOf(plan.body), options) }, { weight: 1, arbitrary: withUnknownFields(jsonSchemaOf(plan.body), options) }).map((v) => JSON.stringify(v))
     : fc.constant(undefined);
@@ -249,6 +276,8 @@ let runtime: Runtime;
 const tokens = new Map<string, string>();
 const tally = new Map<string, { refused: number; free: number; statuses: Map<number, number> }>();
 
+const xml = new XMLParser({ parseTagValue: false, ignoreDeclaration: true, trimValues: false });
+
 async function send(request: Request) {
   const token = request.user ? tokens.get(request.user) : undefined;
   const res = await fetch(`${runtime.api.url}${request.path}`, {
@@ -257,23 +286,45 @@ async function send(request: Request) {
     body: request.body,
   });
   const text = await res.text();
+  const type = res.headers.get('content-type') ?? '';
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = type.includes('xml') ? xml.parse(text) : JSON.parse(text);
   } catch {
     body = undefined;
   }
-  return { status: res.status, type: res.headers.get('content-type') ?? '', body: body as { error?: unknown; message?: unknown; issues?: { path: string }[] } | undefined, text };
+  return { status: res.status, type, body: body as { error?: unknown; message?: unknown; issues?: { path: string }[] } | undefined, text };
 }
+
+/** An Open311 refusal's errors: the spec's array in JSON, `<errors><error>` in XML; undefined for anything else. */
+function open311Errors(body: unknown): { code: unknown; description: unknown }[] | undefined {
+  if (Array.isArray(body)) return body as { code: unknown; description: unknown }[];
+  const listed = (body as { errors?: { error?: unknown } } | undefined)?.errors?.error;
+  return listed === undefined ? undefined : ([listed].flat() as { code: unknown; description: unknown }[]);
+}
+
+/** The fields an Open311 refusal names: what each description says before its first `: ` (or `：`). */
+const open311Named = (body: unknown) => (open311Errors(body) ?? []).map((e) => /^(.+?)(: |：)/s.exec(String(e.description))?.[1] ?? '');
 
 const describeRequest = (r: Request) =>
   [r.user ?? '(no sign-in)', r.method, r.path.slice(0, 300), ...Object.entries(r.headers).map(([k, v]) => `${k}: ${v.slice(0, 80)}`), (r.body ?? '').slice(0, 300)].join(' ');
 
 /** The answer to any request: never a 5xx; a 4xx is JSON saying what was wrong, a 400 naming a field. */
-function expectAnswered(request: Request, res: Awaited<ReturnType<typeof send>>) {
+function expectAnswered(request: Request, res: Awaited<ReturnType<typeof send>>, open311 = false) {
   const seen = `${describeRequest(request)}\n  -> ${res.status} ${res.text.slice(0, 400)}`;
   expect(res.status, seen).toBeLessThan(500);
   if (res.status < 400) return;
+  // Open311's own refusals; a path the gateway cannot decode is the gateway's, before any Open311 code runs.
+  if (open311 && !String(res.body?.message).startsWith('(path)')) {
+    const errors = open311Errors(res.body);
+    expect(errors, seen).toBeDefined();
+    for (const error of errors ?? []) {
+      expect(Number(error.code), seen).toBe(res.status);
+      if (!/^en/.test(request.headers['accept-language'] ?? '')) expect(String(error.description), seen).toMatch(/[\u4e00-\u9fff]/);
+    }
+    if (res.status === 400) expect(open311Named(res.body)[0], seen).toBeTruthy();
+    return;
+  }
   expect(res.type, seen).toMatch(/json/);
   expect(res.body, seen).toMatchObject({ error: expect.any(String), message: expect.any(String) });
   // Chinese unless English is asked for first; a path no decoder reads is refused by the gateway (API Gateway, in
@@ -287,11 +338,18 @@ function expectAnswered(request: Request, res: Awaited<ReturnType<typeof send>>)
 }
 
 /** A refused request's answer: its status, and the field it broke named. */
-function expectRefused(request: Request, res: Awaited<ReturnType<typeof send>>) {
-  expectAnswered(request, res);
+function expectRefused(request: Request, res: Awaited<ReturnType<typeof send>>, open311 = false) {
+  expectAnswered(request, res, open311);
   const seen = `${describeRequest(request)}\n  -> ${res.status} ${res.text.slice(0, 400)}`;
   const broken = request.broken!;
   expect(res.status, seen).toBe(broken.status);
+  if (open311 && open311Errors(res.body)) {
+    const named = open311Named(res.body);
+    if (broken.field === 'content-type') expect(named, seen).toContain('content-type');
+    else if (broken.field === 'path') expect(named, seen).toContainEqual(expect.stringMatching(/^(code|id|token)$/));
+    else expect(namesField(named, broken.field), seen).toBe(true);
+    return;
+  }
   const message = String(res.body?.message);
   if (broken.field === 'content-type') expect(message, seen).toMatch(/^content-type[:：]/);
   // The handler names the parameter; the gateway, a path it cannot decode.
@@ -334,7 +392,17 @@ beforeAll(async () => {
   await city.act('clerk-haibin-dongmen', referred, { type: 'mark-difficult', reason: '涉及违建认定，街道与城管意见不一' });
   await city.act('supervisor-1', referred, { type: 'decide-difficult', decision: 'refer-to-panel', reason: '责任单位存在争议，提请联席会商', involvedUnitIds: ['dept-urban-management'] });
   const convened = (await city.ticket(referred)).timeline.find((e) => e.type === 'ticket.panel-convened') as unknown as { panelId: string; memberIds: string[] };
-  Object.assign(world, { tickets: [fresh, accepted, referred], panel: convened.panelId, seated: convened.memberIds });
+  // Two requests a 311 app submitted with the demo key.
+  const submitted = [];
+  for (const lat of ['30.02', '30.06']) {
+    const res = await fetch(`${runtime.api.url}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ api_key: DEMO_OPEN311_KEY, service_code: 'NBR-001', description: '夜间噪音', phone: '13800000005', lat, long: '121.05' }).toString(),
+    });
+    submitted.push(String(((await res.json()) as { service_request_id: string }[])[0]?.service_request_id));
+  }
+  Object.assign(world, { tickets: [fresh, accepted, referred], panel: convened.panelId, seated: convened.memberIds, open311: submitted });
   for (const member of world.seated) {
     const user = member.replace('member-', 'panelist-');
     tokens.set(user, await login(runtime, user));
@@ -374,7 +442,7 @@ describe.each(manifest.routes.map((route, i) => [`${route.method} ${route.path}`
         fc.asyncProperty(requests, async (request) => {
           const res = await send(request);
           count(res.status, 'refused');
-          expectRefused(request, res);
+          expectRefused(request, res, plan.open311);
         }),
         { seed: SEED + i, numRuns: RUNS[kind as 'body' | 'query' | 'path'].refused },
       );
@@ -387,7 +455,7 @@ describe.each(manifest.routes.map((route, i) => [`${route.method} ${route.path}`
       fc.asyncProperty(free(route, plan), async (request) => {
         const res = await send(request);
         count(res.status, 'free');
-        expectAnswered(request, res);
+        expectAnswered(request, res, plan.open311);
       }),
       { seed: SEED + i, numRuns: RUNS[kind].free },
     );

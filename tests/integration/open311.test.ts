@@ -221,13 +221,15 @@ describe('Open311 requests', () => {
     expectError(await submit({ 'attribute[colour]': 'red' }), 400, 'attribute[colour]');
     expectError(await submit({ 'attribute[urgency]': 'whenever' }), 400, 'attribute[urgency]');
     expectError(await submit({ nickname: 'x' }), 400, 'nickname');
+    // Intake's own rule: a gas outage is never "normal".
+    expectError(await submit({ service_code: 'GAS-001', 'attribute[urgency]': 'normal' }), 422, 'urgency');
     expectError(await open311('GET', 'requests.json', { api_key: KEY, start_date: '2026-01-01T00:00:00Z', end_date: '2026-06-01T00:00:00Z' }), 400, 'end_date');
     expectError(await open311('GET', 'requests.json', { api_key: KEY, status: 'pending' }), 400, 'status');
     expectError(await open311('GET', 'requests/T20991231-000000.json', { api_key: KEY }), 404, 'T20991231-000000');
     // English on request; and in XML, the spec's <errors><error>.
     const english = await submit({ phone: 'none' }, { language: 'en' });
     expect((english.body as { description: string }[])[0]?.description).toBe('phone: must be a phone number');
-    const xml = await open311('POST', 'requests.xml', { api_key: 'wrong' });
+    const xml = await open311('POST', 'requests.xml', { api_key: 'wrong', service_code: 'NBR-001', description: '噪音', phone: '13800000002', ...DONGMEN });
     expect(xml.body).toEqual({ errors: { error: { code: '403', description: expect.stringContaining('api_key') } } });
     // A body neither form nor JSON.
     const res = await fetch(`${runtime.api.url}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
