@@ -267,6 +267,10 @@ describe('Open311 clients and keys', () => {
     expect((await call(runtime, 'DELETE', '/v1/open311/clients/wechat-app', undefined, admin)).status).toBe(204);
     expectError(await open311('GET', `requests/${id}.json`, { api_key: key }), 403, 'api_key');
     expect((await call(runtime, 'DELETE', '/v1/open311/clients/wechat-app', undefined, admin)).status).toBe(404);
+    // A new key under the same id: the client reads what it submitted before.
+    const reissued = await call(runtime, 'POST', '/v1/open311/clients', { id: 'wechat-app', name: '海桥市民微信小程序' }, admin);
+    expect(reissued.body?.apiKey).not.toBe(key);
+    expect((await open311('GET', `requests/${id}.json`, { api_key: String(reissued.body?.apiKey) })).status).toBe(200);
   });
 
   it('lets nobody but the administrator see or issue keys', async () => {
