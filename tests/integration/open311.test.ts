@@ -69,6 +69,9 @@ describe('Open311 discovery and services', () => {
     expect(xml.type).toBe('text/xml; charset=utf-8');
     expect(xml.text.startsWith('<?xml version="1.0" encoding="utf-8"?><discovery>')).toBe(true);
     expect(xml.body).toMatchObject({ discovery: { endpoints: { endpoint: { formats: { format: ['text/xml', 'application/json'] } } } } });
+    // format= chooses too, over the extension.
+    expect((await open311('GET', 'discovery.json', { format: 'xml' })).body).toEqual(xml.body);
+    expect((await open311('GET', 'discovery.xml', { format: 'json' })).body).toEqual(answer.body);
   });
 
   it('lists the catalogue a 311 app may submit, in Chinese or English, without emergencies or out-of-scope matters', async () => {
@@ -159,6 +162,12 @@ describe('Open311 requests', () => {
     expect(Date.parse(String(closed?.updated_datetime))).toBeGreaterThan(Date.parse(String(request?.updated_datetime)));
     const english = ((await open311('GET', `requests/${id}.xml`, { api_key: KEY }, { language: 'en' })).body as { service_requests: { request: Record<string, string> } }).service_requests.request;
     expect(english).toMatchObject({ service_request_id: id, status: 'closed', status_notes: 'Dongmen Subdistrict replied: 已约谈施工方，夜间停止施工' });
+
+    // Submitted as XML, answered as the spec's <service_requests><request>.
+    const asXml = await open311('POST', 'requests.xml', { api_key: KEY, service_code: 'NBR-003', description: '小区里有流浪狗', phone: '13800000002', ...DONGMEN });
+    const createdXml = (asXml.body as { service_requests: { request: Record<string, string> } }).service_requests.request;
+    expectSpecFields(createdXml, 'created');
+    expect(createdXml.service_request_id).toMatch(/^T\d{8}-/);
 
     // The token of a request Casework numbered at once is its id.
     const token = await open311('GET', `tokens/${id}.json`, { api_key: KEY });
