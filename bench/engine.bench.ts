@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { SystemClock, VirtualClock } from '../local/stepfunctions/clock.js';
 import { createEngine, type Engine } from '../local/stepfunctions/engine.js';
-import { openJournalStore } from '../local/stepfunctions/store/journal-store.js';
+import { type JournalStore, openJournalStore } from '../local/stepfunctions/store/journal-store.js';
 import type { HandlerRegistry } from '../local/stepfunctions/tasks/task-types.js';
 
 const WAITING = Number(process.env.BENCH_WAITING ?? 100_000);
@@ -159,7 +159,8 @@ async function latency(durable: boolean) {
 
 async function waitingMemory(count: number, durableDir?: string) {
   const clock = new VirtualClock('2026-11-23T00:00:00Z');
-  const engine = createEngine({ clock, store: durableDir ? openJournalStore(durableDir) : undefined, handlers: { notify: () => ({ sent: true }) } });
+  const store = durableDir ? openJournalStore(durableDir) : undefined;
+  const engine = createEngine({ clock, store, handlers: { notify: () => ({ sent: true }) } });
   const arn = await machine(engine, waitForHandler, 'waiting');
   const before = heapMb();
   const rssBefore = process.memoryUsage().rss / 1e6;
@@ -170,7 +171,7 @@ async function waitingMemory(count: number, durableDir?: string) {
   await clock.idle();
   const after = heapMb();
   const rssAfter = process.memoryUsage().rss / 1e6;
-  return { engine, perExecKb: ((after - before) * 1000) / count, heapMb: after, rssMb: rssAfter, rssDeltaMb: rssAfter - rssBefore };
+  return { engine, store, perExecKb: ((after - before) * 1000) / count, heapMb: after, rssMb: rssAfter, rssDeltaMb: rssAfter - rssBefore };
 }
 
 async function peerWaitingMemory(count: number): Promise<number> {
@@ -199,6 +200,16 @@ async function memoryAndRestart() {
   console.log(
     `casework engine, durable, ${fmt(WAITING)} waiting          : ${durable.perExecKb.toFixed(1)} KB heap each, heap ${fmt(durable.heapMb)} MB, RSS ${fmt(durable.rssMb)} MB (created in ${createSeconds.toFixed(1)} s)`,
   );
+  const journal = durable.store as JournalStore;
+  // As the runtime leaves it (background compactions ran as the journal grew), then fully compacted.
+  await journal.compacted();
+  const written = journal.stats();
+  const c0 = performance.now();
+  journal.compact();
+  const compactSeconds = (performance.now() - c0) / 1000;
+  console.log(`\n## Disk per waiting execution (durable journal, a ~1 KB ticket; target: 3 KB or less)`);
+  console.log(`as written, background compaction on : ${fmt(written.bytes / WAITING)} bytes each (${fmt(written.bytes / 1e6)} MB for ${fmt(WAITING)}; ${written.stepLines / written.executions} step lines each)`);
+  console.log(`after compaction                      : ${fmt(journal.stats().bytes / WAITING)} bytes each (${fmt(journal.stats().bytes / 1e6)} MB; compacting took ${compactSeconds.toFixed(1)} s)`);
   await durable.engine.shutdown();
 
   console.log(`\n## Restart with ${fmt(WAITING)} waiting executions (durable, in a fresh process)`);

@@ -1,10 +1,11 @@
 // The durable store: what an engine wrote survives a restart, and interrupted work is picked up again.
-import { appendFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../local/stepfunctions/clock.js';
 import { createEngine } from '../../local/stepfunctions/engine.js';
+import { decodeBody } from '../../local/stepfunctions/store/journal-body.js';
 import { openJournalStore } from '../../local/stepfunctions/store/journal-store.js';
 import type { HandlerRegistry } from '../../local/stepfunctions/tasks/task-types.js';
 import { createMachine } from './support/harness.js';
@@ -147,4 +148,85 @@ describe('the journal store', () => {
     const { executions } = await reopened.listExecutions({ stateMachineArn: arn, statusFilter: 'SUCCEEDED' });
     expect(executions).toHaveLength(5);
   });
+
+  it('compacts in the background while steps go on, to under 3 KB a waiting ticket, and a restart reads it all', async () => {
+    const dir = dataDir();
+    const tokens = new Map<string, string>();
+    const clock = new VirtualClock(start);
+    // A journal this small is over the threshold at once: compaction starts as soon as most lines are superseded.
+    const store = openJournalStore(dir, { compactAfterBytes: 1 });
+    const engine = createEngine({ clock, store, handlers: { notify: (e) => void tokens.set((e as { ticket: { id: string } }).ticket.id, (e as { token: string }).token) }, random: () => 0.5 });
+    const arn = await createMachine(engine, dispatchAndWait, 'lifecycle');
+    const ticket = (id: string) => ({ id, title: '楼上夜间装修噪音', description: '每晚十一点后仍在装修，已经持续两周，影响老人和孩子休息。'.repeat(6), location: { districtId: 'd-haibin', streetId: 's-haibin-dongmen', address: '东门路12号3单元' } });
+    for (let i = 0; i < 60; i++) await engine.startExecution({ stateMachineArn: arn, name: `T-${i}`, input: JSON.stringify({ ticket: ticket(`T-${i}`) }) });
+    await engine.idle();
+    expect(store.stats().compacting).toBe(true);
+    // Steps while it copies: replies to executions already copied and to some not yet, and new executions.
+    for (const id of ['T-0', 'T-1', 'T-59']) await engine.sendTaskSuccess({ taskToken: tokens.get(id) as string, output: JSON.stringify({ reply: '已处理' }) });
+    for (let i = 60; i < 65; i++) await engine.startExecution({ stateMachineArn: arn, name: `T-${i}`, input: JSON.stringify({ ticket: ticket(`T-${i}`) }) });
+    await engine.idle();
+    await store.compacted();
+    const histories = async (e: typeof engine) =>
+      Promise.all(Array.from({ length: 65 }, (_, i) => e.getExecutionHistory({ executionArn: `${arn.replace(':stateMachine:', ':execution:')}:T-${i}` }).then((h) => h.events)));
+    const seen = await histories(engine);
+
+    expect(store.stats()).toMatchObject({ executions: 65, timers: 65, compacting: false });
+    expect(existsSync(join(dir, 'journal.log.compact'))).toBe(false);
+    store.compact();
+    // Each waiting ticket on disk: its record, its history and its timer in one line, deflated.
+    expect(statSync(join(dir, 'journal.log')).size / 65).toBeLessThan(3 * 1024);
+    await engine.shutdown();
+
+    const { engine: restarted, clock: later } = await boot(dir, clock.now());
+    expect(await histories(restarted)).toEqual(seen);
+    await later.advance(3600_000);
+    const { executions } = await restarted.listExecutions({ stateMachineArn: arn, statusFilter: 'SUCCEEDED' });
+    expect(executions.map((e) => e.name).sort()).toEqual(['T-0', 'T-1', 'T-59']);
+    await later.advance(86_400_000);
+    expect((await restarted.listExecutions({ stateMachineArn: arn, statusFilter: 'SUCCEEDED' })).executions).toHaveLength(65);
+  });
+
+  it('keeps the journal whole when the process dies in the middle of a compaction', async () => {
+    const dir = dataDir();
+    const clock = new VirtualClock(start);
+    const store = openJournalStore(dir, { compactAfterBytes: 1 });
+    const engine = createEngine({ clock, store, handlers: { notify: () => undefined } });
+    const arn = await createMachine(engine, dispatchAndWait, 'lifecycle');
+    for (let i = 0; i < 500; i++) await engine.startExecution({ stateMachineArn: arn, name: `T-${i}`, input: JSON.stringify({ ticket: `T-${i}` }) });
+    await engine.idle();
+    expect(store.stats().compacting).toBe(true);
+    const journal = readFileSync(join(dir, 'journal.log'));
+    // Killed here: nothing more runs in this process. The next one opens the journal as it was.
+    const { engine: next } = await boot(dir, clock.now());
+    const { executions } = await next.listExecutions({ stateMachineArn: arn, maxResults: 1000 });
+    expect(executions).toHaveLength(500);
+    expect(readFileSync(join(dir, 'journal.log')).equals(journal)).toBe(true);
+    await next.shutdown();
+  });
+
+  it('reads a journal written before bodies were deflated', async () => {
+    const dir = dataDir();
+    const { engine } = await boot(dir, start, { notify: () => undefined });
+    const arn = await createMachine(engine, dispatchAndWait, 'lifecycle');
+    await engine.startExecution({ stateMachineArn: arn, name: 'T-1', input: JSON.stringify({ ticket: '老工单' }) });
+    await engine.idle();
+    const executionArn = `${arn.replace(':stateMachine:', ':execution:')}:T-1`;
+    const before = (await engine.getExecutionHistory({ executionArn })).events;
+    await engine.shutdown();
+    // The same journal as the earlier format wrote it: every body plain JSON.
+    const journal = join(dir, 'journal.log');
+    const lines = readFileSync(journal).toString('latin1').split('\n').filter(Boolean);
+    const plain = lines.map((line) => {
+      const bytes = Buffer.from(line, 'latin1');
+      let t = -1;
+      for (let k = 0; k < 3; k++) t = bytes.indexOf(9, t + 1);
+      return Buffer.concat([bytes.subarray(0, t + 1), Buffer.from(decodeBody(bytes.subarray(t + 1)), 'utf8'), Buffer.from('\n')]);
+    });
+    writeFileSync(journal, Buffer.concat(plain));
+    expect(readFileSync(journal, 'utf8')).toContain('"老工单"');
+
+    const { engine: reopened } = await boot(dir, start);
+    expect((await reopened.getExecutionHistory({ executionArn })).events).toEqual(before);
+  });
 });
+

@@ -11,9 +11,9 @@ export class FileBytes {
     this.length = fstatSync(this.fd).size;
   }
 
-  /** Appends text as UTF-8; returns where it starts and its byte length. Once it returns, the OS has it. */
-  append(text: string): { at: number; len: number } {
-    const data = Buffer.from(text);
+  /** Appends bytes (text as UTF-8); returns where they start and their length. Once it returns, the OS has them. */
+  append(text: string | Buffer): { at: number; len: number } {
+    const data = typeof text === 'string' ? Buffer.from(text) : text;
     const at = this.length;
     let written = 0;
     while (written < data.length) written += writeSync(this.fd, data, written, data.length - written, at + written);

@@ -1,8 +1,10 @@
 // Durable Store: an append-only journal with an in-memory index; executions are read back from disk on demand.
 import { createHash } from 'node:crypto';
-import { closeSync, fdatasyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { constants } from 'node:zlib';
 import type { ExecutionRecord, HistoryEvent, StateMachineRecord, TaskTokenRecord, TimerRecord } from '../model.js';
+import { decodeBody, encodeBody } from './journal-body.js';
 import { FileBytes } from './journal-file.js';
 import { type ExecutionSummary, type Store, type StepWrite, needsResume, summarize } from './store.js';
 
@@ -11,6 +13,7 @@ import { type ExecutionSummary, type Store, type StepWrite, needsResume, summari
  * (an execution record and its history) is parsed only when somebody asks for it.
  *   M  a state machine (header = record)        m  a deleted state machine
  *   D  a definition, stored once by hash         S  one engine step (header: summary, timers, tokens)
+ * A step's body is deflated (journal-body.ts): a waiting ticket's record and history repeat the ticket several times.
  */
 interface StepHeader {
   s: ExecutionSummary;
@@ -44,7 +47,29 @@ export interface JournalStoreOptions {
   syncEveryStep?: boolean;
   /** Parsed executions kept in memory. */
   cacheSize?: number;
+  /**
+   * Compact in the background once the journal is this big (bytes) and holds more than two step lines per
+   * execution, i.e. once most of it is superseded copies. 64 MB unless given.
+   */
+  compactAfterBytes?: number;
 }
+
+/** A compaction under way: executions copied a batch at a time into the next journal, between steps. */
+interface Compaction {
+  fd: number;
+  path: string;
+  size: number;
+  /** The executions there were when it began, and how far the copying is. */
+  queue: string[];
+  next: number;
+  queued: Set<string>;
+  copied: Set<string>;
+  /** Step lines written to the old journal since their execution was copied (or of executions begun since). */
+  tail: { at: number; len: number }[];
+}
+
+// Executions copied per turn of the event loop: small enough that steps in between wait a few milliseconds only.
+const COMPACTION_BATCH = 200;
 
 const JOURNAL = 'journal.log';
 
@@ -65,6 +90,10 @@ export class JournalStore implements Store {
   private readonly cache = new Map<string, ExecutionRecord>();
   private readonly cacheSize: number;
   private stepLines = 0;
+  /** Each execution's live timer ids and task tokens, for its line in a compacted journal. */
+  private readonly execTimers = new Map<string, Set<string>>();
+  private readonly execTokens = new Map<string, Set<string>>();
+  private compaction: Compaction | undefined;
 
   constructor(
     bytes: FileBytes,
@@ -75,6 +104,10 @@ export class JournalStore implements Store {
     this.replay();
     // Many step lines per execution means most bytes are superseded copies: rewrite once at start.
     if (this.bytes.length > 16 * 1024 * 1024 && this.stepLines > 4 * this.index.size) this.compact();
+  }
+
+  private get compactAfterBytes(): number {
+    return this.options.compactAfterBytes ?? 64 * 1024 * 1024;
   }
 
   private get path(): string {
@@ -114,9 +147,12 @@ export class JournalStore implements Store {
       n: step.events.length,
     };
     const body: StepBody = { x: { ...rest, definitionRef: ref }, e: [...step.events] };
-    const { at, len } = this.append('S', exec.executionArn, JSON.stringify(header), JSON.stringify(body));
+    const { at, len } = this.append('S', exec.executionArn, JSON.stringify(header), encodeBody(JSON.stringify(body)));
     this.applyStep(exec.executionArn, header, at, len);
     this.remember(exec);
+    const compaction = this.compaction;
+    if (compaction && (compaction.copied.has(exec.executionArn) || !compaction.queued.has(exec.executionArn))) compaction.tail.push({ at, len });
+    else if (!compaction && this.bytes.length > this.compactAfterBytes && this.stepLines > 2 * this.index.size) this.startCompaction(true);
   }
 
   async getExecution(arn: string): Promise<ExecutionRecord | undefined> {
@@ -164,12 +200,23 @@ export class JournalStore implements Store {
   }
 
   async close(): Promise<void> {
+    // A compaction cut short leaves the journal as it was: its half-written copy is dropped.
+    if (this.compaction) {
+      closeSync(this.compaction.fd);
+      rmSync(this.compaction.path, { force: true });
+      this.compaction = undefined;
+    }
     this.bytes.close();
   }
 
   /** Journal size and contents, for operators and benchmarks. */
-  stats(): { bytes: number; stepLines: number; executions: number; timers: number } {
-    return { bytes: this.bytes.length, stepLines: this.stepLines, executions: this.index.size, timers: this.timers.size };
+  stats(): { bytes: number; stepLines: number; executions: number; timers: number; compacting: boolean } {
+    return { bytes: this.bytes.length, stepLines: this.stepLines, executions: this.index.size, timers: this.timers.size, compacting: this.compaction !== undefined };
+  }
+
+  /** Resolves when no compaction is under way (for tests and benchmarks). */
+  async compacted(): Promise<void> {
+    while (this.compaction) await new Promise((resolve) => setImmediate(resolve));
   }
 
   // ---- internals ----
@@ -215,29 +262,41 @@ export class JournalStore implements Store {
     if (header.n > 0) history.push(at, len);
     this.stepLines += 1;
     this.index.set(arn, { summary: header.s, resume: header.r, at, len, history });
-    for (const id of header.td) this.timers.delete(id);
-    for (const t of header.tp) this.timers.set(t.id, t);
-    for (const token of header.kd) this.tokens.delete(token);
-    for (const r of header.kp) this.tokens.set(r.token, r);
+    for (const id of header.td) {
+      this.timers.delete(id);
+      this.execTimers.get(arn)?.delete(id);
+    }
+    for (const t of header.tp) {
+      this.timers.set(t.id, t);
+      owned(this.execTimers, arn).add(t.id);
+    }
+    for (const token of header.kd) {
+      this.tokens.delete(token);
+      this.execTokens.get(arn)?.delete(token);
+    }
+    for (const r of header.kp) {
+      this.tokens.set(r.token, r);
+      owned(this.execTokens, arn).add(r.token);
+    }
   }
 
   /** Writes one line; returns where it starts and how long it is. A killed process keeps what write() returned. */
-  private append(tag: string, key: string, header: string, body: string): { at: number; len: number } {
-    const written = this.bytes.append(`${tag}\t${key}\t${header}\t${body}\n`);
+  private append(tag: string, key: string, header: string, body: string | Buffer): { at: number; len: number } {
+    const written = this.bytes.append(line(tag, key, header, body));
     if (this.options.syncEveryStep) this.bytes.sync();
     return written;
   }
 
-  private readLine(at: number, len: number): string {
+  private readLine(at: number, len: number): Buffer {
     const buffer = Buffer.allocUnsafe(len);
     this.bytes.read(buffer, len, at);
-    return buffer.toString('utf8');
+    return buffer;
   }
 
   private readBody(at: number, len: number): StepBody {
-    const line = this.readLine(at, len);
-    const start = nthTab(line, 3) + 1;
-    return JSON.parse(line.slice(start, line.length - 1)) as StepBody;
+    const bytes = this.readLine(at, len);
+    const start = nthTab(bytes, 3) + 1;
+    return JSON.parse(decodeBody(bytes.subarray(start, bytes.length - 1))) as StepBody;
   }
 
   /** Rebuilds the index from the journal; a torn last line (a write cut off by a crash) is cut away. */
@@ -293,68 +352,107 @@ export class JournalStore implements Store {
     return true;
   }
 
-  /** Rewrites the journal with only what is live: one line per execution carrying its whole history. */
+  /** Rewrites the journal at once with only what is live: one line per execution carrying its whole history. */
   compact(): void {
-    const next = `${this.path}.compact`;
-    const fd = openSync(next, 'w');
-    let size = 0;
-    const write = (text: string) => {
-      const buffer = Buffer.from(text);
-      let written = 0;
-      while (written < buffer.length) written += writeSync(fd, buffer, written, buffer.length - written, size + written);
-      const at = size;
-      size += buffer.length;
-      return { at, len: buffer.length };
-    };
-    for (const [ref, text] of this.definitions) write(`D\t${ref}\t\t${JSON.stringify(text)}\n`);
-    for (const m of this.machines.values()) write(`M\t${m.stateMachineArn}\t${JSON.stringify(m)}\t\n`);
-    const timersByExec = groupBy(this.timers.values(), (t) => t.executionArn);
-    const tokensByExec = groupBy(this.tokens.values(), (t) => t.executionArn);
-    const entries = new Map<string, IndexEntry>();
-    for (const [arn, entry] of this.index) {
+    const compaction = this.compaction ?? this.startCompaction(false);
+    while (!this.copySome(compaction, Infinity));
+    this.finishCompaction(compaction);
+  }
+
+  /**
+   * Begins a compaction into `journal.log.compact`. In the background, the executions are copied a batch at a time
+   * between steps; steps meanwhile go on being written to the journal, and those of executions already copied are
+   * copied again at the end, as they were written. Only then does the copy replace the journal, by a rename: a crash
+   * at any moment before leaves the journal whole.
+   */
+  private startCompaction(background: boolean): Compaction {
+    const path = `${this.path}.compact`;
+    const queue = [...this.index.keys()];
+    const compaction: Compaction = { fd: openSync(path, 'w'), path, size: 0, queue, next: 0, queued: new Set(queue), copied: new Set(), tail: [] };
+    this.compaction = compaction;
+    if (background) {
+      const turn = () => {
+        if (this.compaction !== compaction) return;
+        if (this.copySome(compaction, COMPACTION_BATCH)) this.finishCompaction(compaction);
+        else setImmediate(turn);
+      };
+      setImmediate(turn);
+    }
+    return compaction;
+  }
+
+  /** Copies up to `count` executions as one line each; true when every execution of the queue is copied. */
+  private copySome(compaction: Compaction, count: number): boolean {
+    const end = Math.min(compaction.queue.length, compaction.next + count);
+    for (; compaction.next < end; compaction.next++) {
+      const arn = compaction.queue[compaction.next] as string;
+      const entry = this.index.get(arn);
+      if (!entry) continue;
       const latest = this.readBody(entry.at, entry.len);
-      const events = (() => {
-        const all: HistoryEvent[] = [];
-        for (let i = 0; i < entry.history.length; i += 2) all.push(...this.readBody(entry.history[i] as number, entry.history[i + 1] as number).e);
-        return all;
-      })();
+      const events: HistoryEvent[] = [];
+      for (let i = 0; i < entry.history.length; i += 2) events.push(...this.readBody(entry.history[i] as number, entry.history[i + 1] as number).e);
       const header: StepHeader = {
         s: entry.summary,
         r: entry.resume,
-        tp: timersByExec.get(arn) ?? [],
+        tp: [...(this.execTimers.get(arn) ?? [])].map((id) => this.timers.get(id) as TimerRecord),
         td: [],
-        kp: tokensByExec.get(arn) ?? [],
+        kp: [...(this.execTokens.get(arn) ?? [])].map((token) => this.tokens.get(token) as TaskTokenRecord),
         kd: [],
         n: events.length,
       };
-      const body: StepBody = { x: latest.x, e: events };
-      const { at, len } = write(`S\t${arn}\t${JSON.stringify(header)}\t${JSON.stringify(body)}\n`);
-      entries.set(arn, { summary: entry.summary, resume: entry.resume, at, len, history: events.length > 0 ? [at, len] : [] });
+      // Written once and read rarely: worth the better compression.
+      const body = encodeBody(JSON.stringify({ x: latest.x, e: events } satisfies StepBody), constants.Z_DEFAULT_COMPRESSION);
+      this.writeCompacted(compaction, line('S', arn, JSON.stringify(header), body));
+      compaction.copied.add(arn);
     }
-    fdatasyncSync(fd);
-    closeSync(fd);
+    return compaction.next >= compaction.queue.length;
+  }
+
+  /** The steps written meanwhile, the definitions and machines as they are now; then the copy becomes the journal. */
+  private finishCompaction(compaction: Compaction): void {
+    for (const { at, len } of compaction.tail) this.writeCompacted(compaction, this.readLine(at, len));
+    for (const [ref, text] of this.definitions) this.writeCompacted(compaction, line('D', ref, '', JSON.stringify(text)));
+    for (const m of this.machines.values()) this.writeCompacted(compaction, line('M', m.stateMachineArn, JSON.stringify(m), ''));
+    fdatasyncSync(compaction.fd);
+    closeSync(compaction.fd);
+    this.compaction = undefined;
     this.bytes.close();
-    renameSync(next, this.path);
+    renameSync(compaction.path, this.path);
     this.bytes = new FileBytes(this.path);
-    this.stepLines = entries.size;
+    // The index, timers and tokens read again from the new journal, as a restart would (headers only).
     this.index.clear();
-    for (const [arn, e] of entries) this.index.set(arn, e);
+    this.timers.clear();
+    this.tokens.clear();
+    this.execTimers.clear();
+    this.execTokens.clear();
+    this.stepLines = 0;
+    this.replay();
+  }
+
+  private writeCompacted(compaction: Compaction, bytes: Buffer): void {
+    let written = 0;
+    while (written < bytes.length) written += writeSync(compaction.fd, bytes, written, bytes.length - written, compaction.size + written);
+    compaction.size += bytes.length;
   }
 }
 
-function nthTab(line: string, n: number): number {
+/** One journal line: tag, key, header and body separated by tabs, ended by a newline. */
+function line(tag: string, key: string, header: string, body: string | Buffer): Buffer {
+  const head = Buffer.from(`${tag}\t${key}\t${header}\t`, 'utf8');
+  const tail = typeof body === 'string' ? Buffer.from(`${body}\n`, 'utf8') : Buffer.concat([body, NEWLINE]);
+  return Buffer.concat([head, tail]);
+}
+
+const NEWLINE = Buffer.from('\n');
+
+function owned(map: Map<string, Set<string>>, arn: string): Set<string> {
+  let set = map.get(arn);
+  if (!set) map.set(arn, (set = new Set()));
+  return set;
+}
+
+function nthTab(bytes: Buffer, n: number): number {
   let i = -1;
-  for (let k = 0; k < n; k++) i = line.indexOf('\t', i + 1);
+  for (let k = 0; k < n; k++) i = bytes.indexOf(9, i + 1);
   return i;
-}
-
-function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }
