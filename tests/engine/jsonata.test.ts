@@ -89,6 +89,34 @@ describe('JSONata states', () => {
     const d = await runMachine(testEngine(), { QueryLanguage: 'JSONata', StartAt: 'W', States: { W: { Type: 'Wait', Seconds: '{% $states.input.s * 2 %}', End: true } } }, { s: 30 });
     expect(d.stopDate?.toISOString()).toBe('2024-01-01T00:01:00.000Z');
   });
+
+  // AWS: a JSONata Seconds "must evaluate to an integer in the stated range" (0 to 99999999); a Timestamp expression
+  // must result in an RFC 3339 string. A query that yields what its field cannot take is States.QueryEvaluationError.
+  it('fails with States.QueryEvaluationError when Seconds is out of range or a Timestamp is no RFC 3339 string', async () => {
+    const wait = (field: string, expr: string) => ({ QueryLanguage: 'JSONata', StartAt: 'W', States: { W: { Type: 'Wait', [field]: expr, End: true } } });
+    for (const [field, expr, named] of [
+      ['Seconds', '{% 100000000 %}', '100000000'],
+      ['Seconds', '{% -1 %}', '-1'],
+      ['Timestamp', '{% "tomorrow" %}', 'tomorrow'],
+      ['Timestamp', '{% "2024-08-18 17:33:00" %}', '2024-08-18 17:33:00'],
+      ['Timestamp', '{% 1723995180 %}', '1723995180'],
+    ] as const) {
+      const d = await runMachine(testEngine(), wait(field, expr));
+      expect(d.error, expr).toBe('States.QueryEvaluationError');
+      expect(d.cause, expr).toContain(`specified for the field '${field}'`);
+      expect(d.cause, expr).toContain(named);
+    }
+    const ok = await runMachine(testEngine(), wait('Timestamp', '{% "2024-08-18T17:33:00Z" %}'));
+    expect(ok.status).toBe('SUCCEEDED');
+  });
+
+  it('fails with States.QueryEvaluationError when an expression yields a function, alone or inside a value', async () => {
+    for (const expr of ['{% function($x) { $x } %}', '{% $sum %}', '{% { "f": $uppercase } %}']) {
+      const d = await runMachine(testEngine(), { QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Pass', Output: expr, End: true } } });
+      expect(d.error, expr).toBe('States.QueryEvaluationError');
+      expect(d.cause, expr).toContain("specified for the field 'Output'");
+    }
+  });
 });
 
 describe('JSONata functions AWS adds', () => {

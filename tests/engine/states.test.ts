@@ -172,6 +172,21 @@ describe('Wait', () => {
     expect(d.error).toBe('States.Runtime');
     expect(d.cause).toContain('The SecondsPath parameter references a negative value: $.s == -1');
   });
+
+  // AWS: "You must specify time as an integer value from 0 to 99999999."
+  it('waits at most 99999999 seconds: a literal beyond is an invalid definition, a SecondsPath beyond a runtime error', async () => {
+    const t = testEngine();
+    const tooLong = { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 100_000_000, End: true } } };
+    await expect(t.engine.createStateMachine({ name: 'too-long', definition: JSON.stringify(tooLong) })).rejects.toMatchObject({ code: 'InvalidDefinition' });
+    const fraction = { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 1.5, End: true } } };
+    await expect(t.engine.createStateMachine({ name: 'fraction', definition: JSON.stringify(fraction) })).rejects.toMatchObject({ code: 'InvalidDefinition' });
+    const longest = await t.engine.createStateMachine({ name: 'longest', definition: JSON.stringify({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 99_999_999, End: true } } }) });
+    expect(longest.stateMachineArn).toContain(':longest');
+
+    const d = await runMachine(testEngine(), { StartAt: 'W', States: { W: { Type: 'Wait', SecondsPath: '$.s', End: true } } }, { s: 100_000_000 });
+    expect(d.error).toBe('States.Runtime');
+    expect(d.cause).toContain('$.s == 100000000');
+  });
 });
 
 describe('Succeed and Fail', () => {

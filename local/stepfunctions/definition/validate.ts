@@ -2,6 +2,8 @@
 import { isJsonObject, type Json, type JsonObject } from '../json.js';
 import { CHOICE_OPERATORS } from '../states/choice-rules.js';
 import { parseResource, SUPPORTED_RESOURCES } from '../tasks/resources.js';
+import { jsonataExpression } from '../query/jsonata-evaluator.js';
+import { MAX_WAIT_SECONDS } from '../states/wait.js';
 
 export interface Diagnostic {
   severity: 'ERROR';
@@ -125,6 +127,11 @@ function validateState(name: string, state: JsonObject, loc: string, states: Jso
   if (type === 'Wait') {
     const fields = ['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath'].filter((f) => f in state);
     if (fields.length !== 1) out.push(diag('SCHEMA_VALIDATION_FAILED', 'A Wait state needs exactly one of Seconds, SecondsPath, Timestamp, TimestampPath', loc));
+    // A literal wait is checked here; one computed by a JSONata expression, when it runs.
+    const seconds = state.Seconds;
+    if (seconds !== undefined && jsonataExpression(seconds) === undefined && !(typeof seconds === 'number' && Number.isInteger(seconds) && seconds >= 0 && seconds <= MAX_WAIT_SECONDS)) {
+      out.push(diag('SCHEMA_VALIDATION_FAILED', `The field "Seconds" must be an integer from 0 to ${MAX_WAIT_SECONDS}`, `${loc}/Seconds`));
+    }
   }
   validateErrorHandlers(state, loc, states, out);
 }

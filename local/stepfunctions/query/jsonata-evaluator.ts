@@ -104,12 +104,31 @@ function errorText(e: unknown): string {
 
 function toJson(raw: unknown, expr: string, field: string): Json | undefined {
   if (raw === undefined) return undefined;
-  if (typeof raw === 'function') return undefined;
   if (typeof raw === 'number' && !Number.isFinite(raw)) {
     throw new StatesQueryEvaluationError(`The JSONata expression '${expr}' specified for the field '${field}' returned a non-finite number.`);
   }
-  // JSONata sequences are arrays carrying extra flags; a JSON round trip yields plain data.
-  return JSON.parse(JSON.stringify(raw)) as Json;
+  // A function (a JSONata lambda or a built-in) is no JSON value: the expression's result is of a type a state cannot take.
+  if (typeof raw === 'function' || isLambda(raw)) {
+    throw new StatesQueryEvaluationError(`The JSONata expression '${expr}' specified for the field '${field}' returned an unexpected result type. Expected a JSON value, but was 'function'`);
+  }
+  try {
+    // JSONata sequences are arrays carrying extra flags; a JSON round trip yields plain data.
+    return JSON.parse(JSON.stringify(raw, (_key, value: unknown) => {
+      if (isLambda(value) || typeof value === 'function') throw FUNCTION_INSIDE;
+      return value;
+    })) as Json;
+  } catch (e) {
+    if (e !== FUNCTION_INSIDE) throw e;
+    throw new StatesQueryEvaluationError(`The JSONata expression '${expr}' specified for the field '${field}' returned a value holding a function, which is not JSON`);
+  }
+}
+
+// Thrown from inside JSON.stringify to stop at the first function found in a result.
+const FUNCTION_INSIDE = new Error('a function inside the result');
+
+/** A JSONata lambda or bound native function, as the library represents them: objects marked `_jsonata_*`. */
+function isLambda(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && ('_jsonata_lambda' in value || '_jsonata_function' in value);
 }
 
 /** The functions AWS adds to JSONata: $partition, $range, $hash, $random (optionally seeded), $uuid, $parse. */
