@@ -120,6 +120,8 @@ describe('intrinsic functions', () => {
     ['a step of 0', 'States.ArrayRange(1, 5, 0)', {}],
     ['a range of more than 1000 items', 'States.ArrayRange(1, 1001, 1)', {}],
     ['text that is not JSON', "States.StringToJson('{nope')", {}],
+    ['empty text to StringToJson', "States.StringToJson('')", {}],
+    ['blank text to StringToJson', 'States.StringToJson($.s)', { s: '   ' }],
     ['text that is not base64', "States.Base64Decode('***')", {}],
     ['an unsupported hash algorithm', "States.Hash('x', 'SHA-3')", {}],
     ['a JsonMerge of a non-object', 'States.JsonMerge($.a, $.b, false)', { a: [1], b: { x: 1 } }],

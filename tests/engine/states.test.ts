@@ -214,6 +214,13 @@ describe('Succeed and Fail', () => {
     expect(d.error).toBe('States.Runtime');
   });
 
+  it('fails with States.Runtime naming the field when ErrorPath or CausePath selects nothing', async () => {
+    const error = await runMachine(testEngine(), { StartAt: 'F', States: { F: { Type: 'Fail', ErrorPath: '$.missing', Cause: 'c' } } }, {});
+    expect([error.error, error.cause?.includes('The ErrorPath parameter')]).toEqual(['States.Runtime', true]);
+    const cause = await runMachine(testEngine(), { StartAt: 'F', States: { F: { Type: 'Fail', Error: 'E', CausePath: '$.missing' } } }, {});
+    expect([cause.error, cause.cause?.includes('The CausePath parameter')]).toEqual(['States.Runtime', true]);
+  });
+
   it('ends a branch with Fail so the Parallel state fails with its error and cause', async () => {
     const d = await runMachine(testEngine(), {
       StartAt: 'P',
@@ -351,6 +358,23 @@ describe('Map', () => {
     expect(ok.outputJson).toEqual([1, { Error: 'Two' }, 3]);
     const over = await runMachine(testEngine(), { StartAt: 'M', States: { M: { Type: 'Map', ToleratedFailureCount: 0, ItemProcessor: processor, End: true } } }, [1, 2, 3]);
     expect(over.error).toBe('States.ExceedToleratedFailureThreshold');
+  });
+
+  // AWS: the *Path fields of Map name "a reference path" to a number; what they find must be one.
+  it('fails with States.Runtime naming the field when a Map *Path finds nothing or no number, and reads a variable', async () => {
+    const map = (field: string, path: string) => ({ StartAt: 'M', States: { M: { Type: 'Map', ItemsPath: '$.xs', [field]: path, ItemProcessor: distributed, End: true } } });
+    for (const field of ['MaxConcurrencyPath', 'ToleratedFailureCountPath', 'ToleratedFailurePercentagePath']) {
+      const missing = await runMachine(testEngine(), map(field, '$.nope'), { xs: [1] });
+      expect([missing.error, missing.cause?.endsWith(`The ${field} parameter does not reference an input value: $.nope`)]).toEqual(['States.Runtime', true]);
+      const text = await runMachine(testEngine(), map(field, '$.v'), { xs: [1], v: 'two' });
+      expect([text.error, text.cause?.endsWith(`The ${field} parameter cannot be parsed as a number: $.v == "two"`)]).toEqual(['States.Runtime', true]);
+    }
+    const fromVariable = await runMachine(testEngine(), {
+      StartAt: 'A',
+      States: { A: { Type: 'Pass', Assign: { limit: 1 }, Next: 'M' }, M: { Type: 'Map', ItemsPath: '$.xs', MaxConcurrencyPath: '$limit', ItemProcessor: itemProcessor, End: true } },
+    }, { xs: [1, 2] });
+    // One at a time: two 10-second items take 20 seconds.
+    expect(fromVariable.stopDate?.toISOString()).toBe('2024-01-01T00:00:20.000Z');
   });
 
   it('reads MaxConcurrency from MaxConcurrencyPath', async () => {

@@ -1,6 +1,7 @@
 // The contract between the executor and the per-type state modules: execute(state, input, ctx) -> outcome.
 import type { Json, JsonObject } from '../json.js';
-import type { StatesError } from '../errors/states-errors.js';
+import { type StatesError, StatesRuntimeError } from '../errors/states-errors.js';
+import { expectJsonataType, jsonataExpression } from '../query/jsonata-evaluator.js';
 import type { ChildSpec, StateDefinition } from '../model.js';
 import type { EvalScope, Evaluator } from '../query/evaluator.js';
 import type { TaskInvocation, TaskServices } from '../tasks/task-types.js';
@@ -59,11 +60,16 @@ export async function numberField(
   const direct = state[field];
   const path = state[`${field}Path`];
   if (path !== undefined && ctx.evaluator.language === 'JSONPath') {
+    // The path may read the input, the context object or a variable; what it finds must be a number.
     const v = await ctx.evaluator.value(path, ctx.stateInputScope, `${field}Path`);
-    return { value: typeof v === 'number' ? v : Number.NaN, source: `${field}Path` };
+    if (v === undefined) throw new StatesRuntimeError(`The ${field}Path parameter does not reference an input value: ${String(path)}`);
+    if (typeof v !== 'number') throw new StatesRuntimeError(`The ${field}Path parameter cannot be parsed as a number: ${String(path)} == ${JSON.stringify(v)}`);
+    return { value: v, source: `${field}Path` };
   }
   if (direct === undefined) return { value: undefined, source: field };
   // A JSONata expression's $states.input is the state input, not the Arguments a Task or Parallel built from it.
   const v = await ctx.evaluator.value(direct, ctx.stateInputScope, field);
+  const expr = jsonataExpression(direct);
+  if (typeof v !== 'number' && expr !== undefined) expectJsonataType(v, 'number', expr, field);
   return { value: typeof v === 'number' ? v : Number.NaN, source: field };
 }
