@@ -148,6 +148,36 @@ describe('payload template failures', () => {
 });
 
 describe('context object', () => {
+  it('gives every field that reads it in one state the same context, whole or by parts', async () => {
+    const d = await runMachine(
+      testEngine({ start: '2024-03-01T08:00:00.000Z' }),
+      {
+        StartAt: 'P',
+        States: {
+          P: {
+            Type: 'Pass',
+            Parameters: {
+              'whole.$': '$$',
+              'id.$': '$$.Execution.Id',
+              'name.$': '$$.Execution.Name',
+              'state.$': '$$.State.Name',
+              'entered.$': '$$.State.EnteredTime',
+              'machine.$': '$$.StateMachine.Name',
+              'input.$': '$$.Execution.Input.key',
+              'text.$': "States.Format('{} in {}', $$.State.Name, $$.StateMachine.Name)",
+            },
+            End: true,
+          },
+        },
+      },
+      { key: 'value' },
+      'many-reads',
+    );
+    const out = d.outputJson as Record<string, unknown> & { whole: { Execution: { Id: string; Name: string }; State: { Name: string; EnteredTime: string } } };
+    expect(out).toMatchObject({ id: out.whole.Execution.Id, name: out.whole.Execution.Name, state: 'P', entered: out.whole.State.EnteredTime, machine: 'many-reads', input: 'value', text: 'P in many-reads' });
+    expect(out.whole.State).toEqual({ EnteredTime: '2024-03-01T08:00:00.000Z', Name: 'P', RetryCount: 0 });
+  });
+
   it('holds the execution, state and state machine as AWS documents them', async () => {
     const t = testEngine({ start: '2024-03-01T08:00:00.000Z' });
     const d = await runMachine(

@@ -40,6 +40,8 @@ interface IndexEntry {
   len: number;
   /** Offset/length pairs of the step lines that carry history events, in order. */
   history: number[];
+  /** Step lines of this execution in the journal: one means it is already as compact as it gets. */
+  lines: number;
 }
 
 export interface JournalStoreOptions {
@@ -48,11 +50,16 @@ export interface JournalStoreOptions {
   /** Parsed executions kept in memory. */
   cacheSize?: number;
   /**
-   * Compact in the background once the journal is this big (bytes) and holds more than two step lines per
-   * execution, i.e. once most of it is superseded copies. 64 MB unless given.
+   * Compact in the background once the journal is this big (bytes) and holds a quarter more step lines than
+   * executions. 64 MB unless given.
    */
   compactAfterBytes?: number;
 }
+
+// Step lines per execution past which a journal over `compactAfterBytes` is compacted. Executions already on one line
+// are copied byte for byte, so a compaction costs about a read and a write of the journal: often is affordable, and
+// keeps a waiting execution near its compacted size (its line, and a quarter of a step line on average at most).
+const COMPACT_AT_LINES_PER_EXECUTION = 1.25;
 
 /** A compaction under way: executions copied a batch at a time into the next journal, between steps. */
 interface Compaction {
@@ -68,8 +75,9 @@ interface Compaction {
   tail: { at: number; len: number }[];
 }
 
-// Executions copied per turn of the event loop: small enough that steps in between wait a few milliseconds only.
-const COMPACTION_BATCH = 200;
+// Executions copied per turn of the event loop: small enough that steps in between wait a few milliseconds only
+// (rebuilding an execution's line takes about half a millisecond; copying one already compact, far less).
+const COMPACTION_BATCH = 50;
 
 const JOURNAL = 'journal.log';
 
@@ -152,7 +160,7 @@ export class JournalStore implements Store {
     this.remember(exec);
     const compaction = this.compaction;
     if (compaction && (compaction.copied.has(exec.executionArn) || !compaction.queued.has(exec.executionArn))) compaction.tail.push({ at, len });
-    else if (!compaction && this.bytes.length > this.compactAfterBytes && this.stepLines > 2 * this.index.size) this.startCompaction(true);
+    else if (!compaction && this.bytes.length > this.compactAfterBytes && this.stepLines > COMPACT_AT_LINES_PER_EXECUTION * this.index.size) this.startCompaction(true);
   }
 
   async getExecution(arn: string): Promise<ExecutionRecord | undefined> {
@@ -261,7 +269,7 @@ export class JournalStore implements Store {
     const history = previous?.history ?? [];
     if (header.n > 0) history.push(at, len);
     this.stepLines += 1;
-    this.index.set(arn, { summary: header.s, resume: header.r, at, len, history });
+    this.index.set(arn, { summary: header.s, resume: header.r, at, len, history, lines: (previous?.lines ?? 0) + 1 });
     for (const id of header.td) {
       this.timers.delete(id);
       this.execTimers.get(arn)?.delete(id);
@@ -388,6 +396,12 @@ export class JournalStore implements Store {
       const arn = compaction.queue[compaction.next] as string;
       const entry = this.index.get(arn);
       if (!entry) continue;
+      compaction.copied.add(arn);
+      // One line already holds the execution whole (its record, history, timers and tokens): copied as it is.
+      if (entry.lines === 1) {
+        this.writeCompacted(compaction, this.readLine(entry.at, entry.len));
+        continue;
+      }
       const latest = this.readBody(entry.at, entry.len);
       const events: HistoryEvent[] = [];
       for (let i = 0; i < entry.history.length; i += 2) events.push(...this.readBody(entry.history[i] as number, entry.history[i + 1] as number).e);
@@ -403,7 +417,6 @@ export class JournalStore implements Store {
       // Written once and read rarely: worth the better compression.
       const body = encodeBody(JSON.stringify({ x: latest.x, e: events } satisfies StepBody), constants.Z_DEFAULT_COMPRESSION);
       this.writeCompacted(compaction, line('S', arn, JSON.stringify(header), body));
-      compaction.copied.add(arn);
     }
     return compaction.next >= compaction.queue.length;
   }
