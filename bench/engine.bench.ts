@@ -116,7 +116,7 @@ async function throughput() {
   const p = median(peer);
   const m = median(memory);
   console.log(`aws-local-stepfunctions (peer), in memory : ${fmt(p)} transitions/s (median of ${rounds})`);
-  console.log(`casework engine, in memory                : ${fmt(m)} transitions/s  -> ${(m / p).toFixed(2)}x the peer (target >= 1.5x)`);
+  console.log(`casework engine, in memory                : ${fmt(m)} transitions/s  -> ${(m / p).toFixed(2)}x the peer (target: 3x or more)`);
   console.log(`casework engine, durable journal          : ${fmt(median(durable))} transitions/s  -> ${(median(durable) / p).toFixed(2)}x the peer (target >= 5,000/s)`);
   console.log(`casework engine, durable, Lambda task chain (2 journal writes per task): ${fmt(median(tasks))} tasks/s`);
 }
@@ -203,15 +203,18 @@ async function memoryAndRestart() {
     `casework engine, durable, ${fmt(WAITING)} waiting          : ${durable.perExecKb.toFixed(1)} KB heap each, heap ${fmt(durable.heapMb)} MB, RSS ${fmt(durable.rssMb)} MB (created in ${createSeconds.toFixed(1)} s)`,
   );
   const journal = durable.store as JournalStore;
-  // As the runtime leaves it (background compactions ran as the journal grew), then fully compacted.
-  await journal.compacted();
-  const written = journal.stats();
-  const c0 = performance.now();
-  journal.compact();
-  const compactSeconds = (performance.now() - c0) / 1000;
   console.log(`\n## Disk per waiting execution (durable journal, a ~1 KB ticket; target: 3 KB or less)`);
-  console.log(`as written, background compaction on : ${fmt(written.bytes / WAITING)} bytes each (${fmt(written.bytes / 1e6)} MB for ${fmt(WAITING)}; ${written.stepLines / written.executions} step lines each)`);
-  console.log(`after compaction                      : ${fmt(journal.stats().bytes / WAITING)} bytes each (${fmt(journal.stats().bytes / 1e6)} MB; compacting took ${compactSeconds.toFixed(1)} s)`);
+  const perExec = () => {
+    const s = journal.stats();
+    return `${fmt(s.bytes / s.executions)} bytes each (${fmt(s.bytes / 1e6)} MB for ${fmt(s.executions)}; ${(s.stepLines / s.executions).toFixed(2)} step lines each)`;
+  };
+  // Right after the burst the background compaction (between requests) lags behind; the next step lets it catch up.
+  await journal.compacted();
+  console.log(`right after creating them all             : ${perExec()}`);
+  const c0 = performance.now();
+  await durable.engine.startExecution({ stateMachineArn: (await durable.engine.listStateMachines({})).stateMachines[0]?.stateMachineArn as string, name: 'one-more', input: JSON.stringify({ ticket }) });
+  await journal.compacted();
+  console.log(`once the background compaction caught up  : ${perExec()} (in ${((performance.now() - c0) / 1000).toFixed(1)} s)`);
   await durable.engine.shutdown();
 
   console.log(`\n## Restart with ${fmt(WAITING)} waiting executions (durable, in a fresh process)`);
