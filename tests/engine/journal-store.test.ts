@@ -1,5 +1,5 @@
 // The durable store: what an engine wrote survives a restart, and interrupted work is picked up again.
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -199,13 +199,32 @@ describe('the journal store', () => {
     for (let i = 0; i < 500; i++) await engine.startExecution({ stateMachineArn: arn, name: `T-${i}`, input: JSON.stringify({ ticket: `T-${i}` }) });
     await engine.idle();
     expect(store.stats().compacting).toBe(true);
-    const journal = readFileSync(join(dir, 'journal.log'));
-    // Killed here: nothing more runs in this process. The next one opens the journal as it was.
-    const { engine: next } = await boot(dir, clock.now());
+    // Killed here: the files as they are at this instant, half-written copy included, are what the next process finds.
+    const killed = dataDir();
+    cpSync(dir, killed, { recursive: true });
+    expect(existsSync(join(killed, 'journal.log.compact'))).toBe(true);
+    await engine.shutdown();
+    const journal = readFileSync(join(killed, 'journal.log'));
+    const { engine: next } = await boot(killed, clock.now());
     const { executions } = await next.listExecutions({ stateMachineArn: arn, maxResults: 1000 });
     expect(executions).toHaveLength(500);
-    expect(readFileSync(join(dir, 'journal.log')).equals(journal)).toBe(true);
+    expect(readFileSync(join(killed, 'journal.log')).equals(journal)).toBe(true);
     await next.shutdown();
+  });
+
+  it('goes on with its steps when a compaction cannot be written', async () => {
+    const dir = dataDir();
+    // Where the copy would go, something that is no file: every compaction fails to start.
+    mkdirSync(join(dir, 'journal.log.compact'));
+    const clock = new VirtualClock(start);
+    const engine = createEngine({ clock, store: openJournalStore(dir, { compactAfterBytes: 1 }), handlers: { notify: () => undefined } });
+    const arn = await createMachine(engine, dispatchAndWait, 'lifecycle');
+    for (let i = 0; i < 20; i++) await engine.startExecution({ stateMachineArn: arn, name: `T-${i}`, input: JSON.stringify({ ticket: `T-${i}` }) });
+    await clock.advance(86_400_000 + 3600_000);
+    expect((await engine.listExecutions({ stateMachineArn: arn, statusFilter: 'SUCCEEDED' })).executions).toHaveLength(20);
+    await engine.shutdown();
+    const { engine: restarted } = await boot(dir, clock.now());
+    expect((await restarted.listExecutions({ stateMachineArn: arn, statusFilter: 'SUCCEEDED' })).executions).toHaveLength(20);
   });
 
   it('reads a journal written before bodies were deflated', async () => {

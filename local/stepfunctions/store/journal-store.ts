@@ -160,7 +160,14 @@ export class JournalStore implements Store {
     this.remember(exec);
     const compaction = this.compaction;
     if (compaction && (compaction.copied.has(exec.executionArn) || !compaction.queued.has(exec.executionArn))) compaction.tail.push({ at, len });
-    else if (!compaction && this.bytes.length > this.compactAfterBytes && this.stepLines > COMPACT_AT_LINES_PER_EXECUTION * this.index.size) this.startCompaction(true);
+    else if (!compaction && this.bytes.length > this.compactAfterBytes && this.stepLines > COMPACT_AT_LINES_PER_EXECUTION * this.index.size) {
+      // The step is written and stands whatever becomes of the compaction.
+      try {
+        this.startCompaction(true);
+      } catch (error) {
+        console.error(`journal ${this.path}: compaction not started: ${(error as Error).message}`);
+      }
+    }
   }
 
   async getExecution(arn: string): Promise<ExecutionRecord | undefined> {
@@ -209,11 +216,7 @@ export class JournalStore implements Store {
 
   async close(): Promise<void> {
     // A compaction cut short leaves the journal as it was: its half-written copy is dropped.
-    if (this.compaction) {
-      closeSync(this.compaction.fd);
-      rmSync(this.compaction.path, { force: true });
-      this.compaction = undefined;
-    }
+    if (this.compaction) this.abandonCompaction(this.compaction);
     this.bytes.close();
   }
 
@@ -364,7 +367,8 @@ export class JournalStore implements Store {
   compact(): void {
     const compaction = this.compaction ?? this.startCompaction(false);
     while (!this.copySome(compaction, Infinity));
-    this.finishCompaction(compaction);
+    this.writeRest(compaction);
+    this.swapIn(compaction);
   }
 
   /**
@@ -381,12 +385,32 @@ export class JournalStore implements Store {
     if (background) {
       const turn = () => {
         if (this.compaction !== compaction) return;
-        if (this.copySome(compaction, COMPACTION_BATCH)) this.finishCompaction(compaction);
+        let done: boolean;
+        try {
+          done = this.copySome(compaction, COMPACTION_BATCH);
+          if (done) this.writeRest(compaction);
+        } catch (error) {
+          // A full disk, say: the journal is untouched, so the engine goes on with it; the next step may try again.
+          console.error(`journal ${this.path}: compaction abandoned: ${(error as Error).message}`);
+          this.abandonCompaction(compaction);
+          return;
+        }
+        if (done) this.swapIn(compaction);
         else setImmediate(turn);
       };
       setImmediate(turn);
     }
     return compaction;
+  }
+
+  /** Drops a compaction under way and its half-written copy; the journal is as it was. */
+  private abandonCompaction(compaction: Compaction): void {
+    this.compaction = undefined;
+    try {
+      closeSync(compaction.fd);
+    } finally {
+      rmSync(compaction.path, { force: true });
+    }
   }
 
   /** Copies up to `count` executions as one line each; true when every execution of the queue is copied. */
@@ -421,12 +445,16 @@ export class JournalStore implements Store {
     return compaction.next >= compaction.queue.length;
   }
 
-  /** The steps written meanwhile, the definitions and machines as they are now; then the copy becomes the journal. */
-  private finishCompaction(compaction: Compaction): void {
+  /** The steps written meanwhile, and the definitions and machines as they are now, to the copy, on disk. */
+  private writeRest(compaction: Compaction): void {
     for (const { at, len } of compaction.tail) this.writeCompacted(compaction, this.readLine(at, len));
     for (const [ref, text] of this.definitions) this.writeCompacted(compaction, line('D', ref, '', JSON.stringify(text)));
     for (const m of this.machines.values()) this.writeCompacted(compaction, line('M', m.stateMachineArn, JSON.stringify(m), ''));
     fdatasyncSync(compaction.fd);
+  }
+
+  /** The copy becomes the journal (a rename: all or nothing), and its headers are read as a restart would. */
+  private swapIn(compaction: Compaction): void {
     closeSync(compaction.fd);
     this.compaction = undefined;
     this.bytes.close();
