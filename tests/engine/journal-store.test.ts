@@ -2,7 +2,7 @@
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { VirtualClock } from '../../local/stepfunctions/clock.js';
 import { createEngine } from '../../local/stepfunctions/engine.js';
 import { decodeBody } from '../../local/stepfunctions/store/journal-body.js';
@@ -216,12 +216,16 @@ describe('the journal store', () => {
     const dir = dataDir();
     // Where the copy would go, something that is no file: every compaction fails to start.
     mkdirSync(join(dir, 'journal.log.compact'));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const clock = new VirtualClock(start);
     const engine = createEngine({ clock, store: openJournalStore(dir, { compactAfterBytes: 1 }), handlers: { notify: () => undefined } });
     const arn = await createMachine(engine, dispatchAndWait, 'lifecycle');
     for (let i = 0; i < 20; i++) await engine.startExecution({ stateMachineArn: arn, name: `T-${i}`, input: JSON.stringify({ ticket: `T-${i}` }) });
     await clock.advance(86_400_000 + 3600_000);
     expect((await engine.listExecutions({ stateMachineArn: arn, statusFilter: 'SUCCEEDED' })).executions).toHaveLength(20);
+    // Said once, not at every step: it waits for many more steps before it tries again.
+    expect(logged.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringContaining('compaction not started: EISDIR')]);
+    logged.mockRestore();
     await engine.shutdown();
     const { engine: restarted } = await boot(dir, clock.now());
     expect((await restarted.listExecutions({ stateMachineArn: arn, statusFilter: 'SUCCEEDED' })).executions).toHaveLength(20);

@@ -102,6 +102,8 @@ export class JournalStore implements Store {
   private readonly execTimers = new Map<string, Set<string>>();
   private readonly execTokens = new Map<string, Set<string>>();
   private compaction: Compaction | undefined;
+  /** After a compaction failed, the step line count before which none is tried again. */
+  private compactionPausedUntil = 0;
 
   constructor(
     bytes: FileBytes,
@@ -160,12 +162,13 @@ export class JournalStore implements Store {
     this.remember(exec);
     const compaction = this.compaction;
     if (compaction && (compaction.copied.has(exec.executionArn) || !compaction.queued.has(exec.executionArn))) compaction.tail.push({ at, len });
-    else if (!compaction && this.bytes.length > this.compactAfterBytes && this.stepLines > COMPACT_AT_LINES_PER_EXECUTION * this.index.size) {
+    else if (!compaction && this.wantsCompaction()) {
       // The step is written and stands whatever becomes of the compaction.
       try {
         this.startCompaction(true);
       } catch (error) {
         console.error(`journal ${this.path}: compaction not started: ${(error as Error).message}`);
+        this.pauseCompaction();
       }
     }
   }
@@ -393,6 +396,7 @@ export class JournalStore implements Store {
           // A full disk, say: the journal is untouched, so the engine goes on with it; the next step may try again.
           console.error(`journal ${this.path}: compaction abandoned: ${(error as Error).message}`);
           this.abandonCompaction(compaction);
+          this.pauseCompaction();
           return;
         }
         if (done) this.swapIn(compaction);
@@ -401,6 +405,15 @@ export class JournalStore implements Store {
       setImmediate(turn);
     }
     return compaction;
+  }
+
+  private wantsCompaction(): boolean {
+    return this.bytes.length > this.compactAfterBytes && this.stepLines > COMPACT_AT_LINES_PER_EXECUTION * this.index.size && this.stepLines >= this.compactionPausedUntil;
+  }
+
+  /** After a failure, waits for as many new step lines as there are executions (at least 1,000) before trying again. */
+  private pauseCompaction(): void {
+    this.compactionPausedUntil = this.stepLines + Math.max(1000, this.index.size);
   }
 
   /** Drops a compaction under way and its half-written copy; the journal is as it was. */
