@@ -22,6 +22,7 @@ import { demoCity } from '../seed/demo-city.js';
 import { seedDemoOpen311Client } from '../seed/demo-open311-client.js';
 import { type Clock, SystemClock, VirtualClock } from '../stepfunctions/clock.js';
 import { createEngine, type Engine } from '../stepfunctions/engine.js';
+import { ExecutionAlreadyExistsError } from '../stepfunctions/errors/api-errors.js';
 import { startHttpServer } from '../stepfunctions/http-server.js';
 import { openJournalStore } from '../stepfunctions/store/journal-store.js';
 import { fileCheckpoints, memoryCheckpoints } from '../streams/checkpoints.js';
@@ -164,9 +165,15 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
         await functions.invoke(spec.target.function, { time: at.toISOString(), ...spec.input });
         return;
       }
-      // Named by schedule and fire time, so a fire repeated after a restart starts nothing twice.
+      // Named by schedule and fire time, so a fire repeated after a restart starts nothing twice. A process killed after
+      // a fire but before it saved the clock fires it again on restart: the execution, still running or already
+      // ended, is that fire's, and there is nothing left to do.
       const name = `${spec.name}-${at.toISOString().replace(/[:.]/g, '-')}`;
-      await engine.startExecution({ stateMachineArn: stateMachineArn(spec.target.stateMachine), name, input: JSON.stringify({ time: at.toISOString(), ...spec.input }) });
+      try {
+        await engine.startExecution({ stateMachineArn: stateMachineArn(spec.target.stateMachine), name, input: JSON.stringify({ time: at.toISOString(), ...spec.input }) });
+      } catch (error) {
+        if (!(error instanceof ExecutionAlreadyExistsError)) throw error;
+      }
     });
     stoppers.push(() => scheduler.stop());
 

@@ -1,5 +1,5 @@
 // Manifest wiring of the runtime: stream subscriptions deliver each record once across a restart; cron schedules fire on time.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -65,5 +65,25 @@ describe('the runtime built from a manifest', () => {
     expect(run?.name).toBe('monthly-report-2026-11-30T16-00-00-000Z');
     const done = await runtime.engine.describeExecution({ executionArn: run?.executionArn ?? '' });
     expect(JSON.parse(done.output ?? '{}')).toEqual({ firedAt: '2026-11-30T16:00:00.000Z', report: 'zeroing' });
+  }, 60_000);
+
+  it('fires a schedule once when a restart finds the clock saved before that fire (killed in between)', async () => {
+    const folder = tempDataDir();
+    try {
+      runtime = await testRuntime({ manifest: withTestParts, clockStart: '2026-11-30T15:58:00Z', dataDir: folder.dir, tablePrefix: 'schedrestart' });
+      await runtime.advanceTo(new Date('2026-11-30T16:00:30Z'));
+      await runtime.stop();
+      // The process died after the fire had run to its end but before the clock's new time was saved.
+      writeFileSync(join(folder.dir, 'clock.json'), JSON.stringify({ now: '2026-11-30T15:59:00.000Z' }));
+      runtime = await testRuntime({ manifest: withTestParts, clockStart: '2026-11-30T15:58:00Z', dataDir: folder.dir, tablePrefix: 'schedrestart' });
+
+      await runtime.advanceTo(new Date('2026-11-30T16:01:00Z'));
+      const runs = (await runtime.engine.listExecutions({ stateMachineArn: stateMachineArn('monthly-report') })).executions;
+      expect(runs.map((r) => [r.name, r.status])).toEqual([['monthly-report-2026-11-30T16-00-00-000Z', 'SUCCEEDED']]);
+    } finally {
+      await runtime?.stop();
+      runtime = undefined;
+      folder.cleanup();
+    }
   }, 60_000);
 });
