@@ -1,8 +1,9 @@
 // Reference data in the Directory table: units, the service catalogue and notification subscriptions.
-import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Category } from '../../schemas/catalogue.js';
 import { PanelMember } from '../../schemas/panel.js';
 import { Subscriptions, Unit } from '../../schemas/unit.js';
+import { queryAll } from './query-all.js';
 import { stripUndefined } from './ticket-item.js';
 
 type Kind = 'unit' | 'category' | 'subscriptions' | 'panel-member';
@@ -55,16 +56,7 @@ export class DirectoryRepository {
     }
   }
 
-  private async all(kind: Kind): Promise<{ value: unknown }[]> {
-    const items: { value: unknown }[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({ TableName: this.table, KeyConditionExpression: 'kind = :kind', ExpressionAttributeValues: { ':kind': kind }, ExclusiveStartKey: start }),
-      );
-      items.push(...((page.Items ?? []) as { value: unknown }[]));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
+  private all(kind: Kind): Promise<Record<string, unknown>[]> {
+    return queryAll(this.db, this.table, { KeyConditionExpression: 'kind = :kind', ExpressionAttributeValues: { ':kind': kind } });
   }
 }

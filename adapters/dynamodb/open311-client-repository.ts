@@ -1,9 +1,10 @@
 // Open311 clients and their keys in the Directory table: the client under its id, and its key's hash pointing back to
 // it, written and removed together, so a key is found by one read and a client id is never given twice.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { Open311Client } from '../../schemas/open311.js';
+import { queryAll } from './query-all.js';
 
 const CLIENT = 'open311-client';
 const KEY = 'open311-key';
@@ -22,14 +23,8 @@ export class Open311ClientRepository {
 
   /** Every client, by id. */
   async all(): Promise<Open311Client[]> {
-    const clients: Open311Client[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(new QueryCommand({ TableName: this.table, KeyConditionExpression: 'kind = :k', ExpressionAttributeValues: { ':k': CLIENT }, ExclusiveStartKey: start }));
-      clients.push(...(page.Items ?? []).map((item) => Open311Client.parse(item.value)));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return clients;
+    const items = await queryAll(this.db, this.table, { KeyConditionExpression: 'kind = :k', ExpressionAttributeValues: { ':k': CLIENT } });
+    return items.map((item) => Open311Client.parse(item.value));
   }
 
   /** Adds a client with its key's hash; a 409 when the id is taken. */

@@ -13,8 +13,6 @@ export function open311Status(status: TicketStatus): ServiceStatus {
   return status === 'resolved' || status === 'closed' ? 'closed' : 'open';
 }
 
-const lines = { '110': '110', '119': '119', '120': '120', '122': '122' } as const;
-
 /** What a citizen's app shows beside the status: where the ticket is, or the answer it got. */
 export function statusNotes(ticket: Ticket, city: CityDirectory): Text {
   const unit = ticket.unitId ? city.unit(ticket.unitId)?.name : undefined;
@@ -33,7 +31,7 @@ export function statusNotes(ticket: Ticket, city: CityDirectory): Text {
     resolved: () => ({ zh: `${holder.zh}已办结答复：${outcome?.reply ?? ''}`, en: `${holder.en} replied: ${outcome?.reply ?? ''}` }),
     closed: () => {
       if (outcome?.resolution === 'transferred' && outcome.transferTo) {
-        return { zh: `紧急情况，已转 ${lines[outcome.transferTo]}`, en: `An emergency: transferred to ${lines[outcome.transferTo]}` };
+        return { zh: `紧急情况，已转 ${outcome.transferTo}`, en: `An emergency: transferred to ${outcome.transferTo}` };
       }
       if (outcome?.resolution === 'explained') return { zh: `已办结：${outcome.explanation ?? ''}`, en: `Closed: ${outcome.explanation ?? ''}` };
       return { zh: `已办结：${outcome?.reply ?? ''}`, en: `Closed: ${outcome?.reply ?? ''}` };

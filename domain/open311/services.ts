@@ -1,18 +1,12 @@
 // The service catalogue as Open311 services: what a 311 app may submit, and the attributes each service takes.
 import type { Category } from '../../schemas/catalogue.js';
 import type { Language } from '../errors.js';
-import type { Urgency } from '../../schemas/common.js';
+import { Urgency } from '../../schemas/common.js';
 import type { Service, ServiceDefinition } from '../../schemas/open311.js';
 import type { CityDirectory } from '../city-directory.js';
+import { kindNames, urgencyNames } from '../tickets/names.js';
 
-const urgencies: Record<Urgency, { zh: string; en: string }> = {
-  normal: { zh: '一般', en: 'normal' },
-  utility: { zh: '水、电、气、暖中断', en: 'water, power, gas or heating out' },
-  danger: { zh: '危及人身或财产安全', en: 'life or property at risk' },
-};
-const urgencyOrder: Urgency[] = ['normal', 'utility', 'danger'];
-
-const kinds = { consultation: { zh: '咨询', en: 'consultation' }, help: { zh: '求助', en: 'help' }, suggestion: { zh: '建议', en: 'suggestion' }, complaint: { zh: '投诉', en: 'complaint' }, report: { zh: '举报', en: 'report' } };
+const urgencyOrder = Urgency.options;
 
 /**
  * True when a 311 app may submit the category: an emergency is a call to 110/119/120/122 and an out-of-scope matter
@@ -33,11 +27,11 @@ export function open311Services(city: CityDirectory, language: Language): Servic
         service_name: category.name[language],
         description:
           language === 'zh'
-            ? `${kinds[category.kind].zh}，由${department ? department.name.zh : '事发地所在街道（乡镇）'}办理`
-            : `A ${kinds[category.kind].en}, handled by ${department ? department.name.en : 'the subdistrict or town where it happens'}`,
+            ? `${kindNames[category.kind].zh}，由${department ? department.name.zh : '事发地所在街道（乡镇）'}办理`
+            : `A ${kindNames[category.kind].en}, handled by ${department ? department.name.en : 'the subdistrict or town where it happens'}`,
         metadata: true,
         type: 'realtime',
-        keywords: [kinds[category.kind][language], urgencies[category.urgency][language]].join(','),
+        keywords: [kindNames[category.kind][language], urgencyNames[category.urgency][language]].join(','),
         group: group[language],
       };
     });
@@ -66,7 +60,7 @@ export function open311ServiceDefinition(category: Category, language: Language)
         datatype_description: zh ? '只可等于或高于该类别的紧急程度' : "the category's urgency or higher",
         order: 2,
         description: zh ? '紧急程度' : 'urgency',
-        values: urgencyOrder.slice(urgencyOrder.indexOf(category.urgency)).map((key) => ({ key, name: urgencies[key][language] })),
+        values: urgencyOrder.slice(urgencyOrder.indexOf(category.urgency)).map((key) => ({ key, name: urgencyNames[key][language] })),
       },
     ],
   };

@@ -1,5 +1,5 @@
 // The words 12345 hotlines use for a ticket's status and for the people who act, in Chinese and English.
-import type { Role } from '../../schemas/common.js';
+import type { Role, TicketKind, Urgency } from '../../schemas/common.js';
 import type { TicketStatus } from '../../schemas/ticket.js';
 import type { Text } from '../errors.js';
 
@@ -13,6 +13,21 @@ export const statusNames: Record<TicketStatus, Text> = {
   'in-review': { zh: '联席会商中', en: 'in joint review' },
   resolved: { zh: '已办结待回访', en: 'resolved' },
   closed: { zh: '已关闭', en: 'closed' },
+};
+
+/** 咨询, 求助, 建议, 投诉, 举报. */
+export const kindNames: Record<TicketKind, Text> = {
+  consultation: { zh: '咨询', en: 'consultation' },
+  help: { zh: '求助', en: 'help' },
+  suggestion: { zh: '建议', en: 'suggestion' },
+  complaint: { zh: '投诉', en: 'complaint' },
+  report: { zh: '举报', en: 'report' },
+};
+
+export const urgencyNames: Record<Urgency, Text> = {
+  normal: { zh: '一般', en: 'normal' },
+  utility: { zh: '水、电、气、暖中断', en: 'water, power, gas or heating out' },
+  danger: { zh: '危及人身或财产安全', en: 'life or property at risk' },
 };
 
 export const roleNames: Record<Role, Text> = {

@@ -79,14 +79,19 @@ export function parseBody<S extends z.ZodType>(event: ApiEvent, schema: S): z.ou
 
 /** Parses the query string with a schema; a malformed or unknown parameter is a 400 naming it. */
 export function parseQuery<S extends z.ZodType>(event: ApiEvent, schema: S): z.output<S> {
-  const parsed = schema.safeParse(event.queryStringParameters ?? {});
+  return parseNamed(event.queryStringParameters ?? {}, schema, { message: 'is not a parameter of this route', zh: '不是此接口的参数' });
+}
+
+/**
+ * Parses named values (a query string, a form) with a strict schema: a 400 naming each one that is malformed, and each
+ * unknown one by its own name with `unknown` as the reason (a typo would otherwise be ignored silently).
+ */
+export function parseNamed<S extends z.ZodType>(values: unknown, schema: S, unknown: { message: string; zh: string }): z.output<S> {
+  const parsed = schema.safeParse(values);
   if (parsed.success) return parsed.data;
-  // An unknown parameter (a typo) would otherwise widen the listing silently: name each one.
   const described = fieldIssues(parsed.error);
   const issues = parsed.error.issues.flatMap((issue, i) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: key, message: 'is not a parameter of this route', zh: '不是此接口的参数' }))
-      : described.slice(i, i + 1),
+    issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ path: key, ...unknown })) : described.slice(i, i + 1),
   );
   throw new ValidationError(issues);
 }

@@ -5,8 +5,8 @@ import { XMLBuilder } from 'fast-xml-parser';
 import type { z } from 'zod';
 import { hashApiKey } from '../../domain/open311/api-key.js';
 import { CaseworkError, ForbiddenError, UnsupportedMediaTypeError, ValidationError } from '../../domain/errors.js';
-import { fieldIssues } from '../../schemas/validation-error.js';
-import { type ApiEvent, type ApiResult, preferredLanguage } from './http.js';
+import { describeIssues } from '../../schemas/validation-error.js';
+import { type ApiEvent, type ApiResult, parseNamed, preferredLanguage } from './http.js';
 import { logger, withLogging } from './logger.js';
 
 export type Open311Format = 'json' | 'xml';
@@ -57,7 +57,7 @@ export function open311Handler(fn: (event: ApiEvent) => Promise<ApiResult>) {
       }
       const language = preferredLanguage(event.headers?.['accept-language']);
       const descriptions =
-        error instanceof ValidationError ? error.issues.map((i) => `${i.path}: ${language === 'zh' ? (i.zh ?? i.message) : i.message}`) : [error.text[language]];
+        error instanceof ValidationError ? error.issues.map((issue) => describeIssues([issue], language)) : [error.text[language]];
       request.response = open311Reply(
         event,
         error.status,
@@ -71,15 +71,7 @@ export function open311Handler(fn: (event: ApiEvent) => Promise<ApiResult>) {
 
 /** Checks arguments with a schema: a 400 naming each argument otherwise. */
 export function parseArguments<S extends z.ZodType>(args: Record<string, unknown>, schema: S): z.output<S> {
-  const parsed = schema.safeParse(args);
-  if (parsed.success) return parsed.data;
-  throw new ValidationError(
-    parsed.error.issues.flatMap((issue, i) =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ path: key, message: 'is not an argument of this method', zh: '不是此方法的参数' }))
-        : fieldIssues(parsed.error).slice(i, i + 1),
-    ),
-  );
+  return parseNamed(args, schema, { message: 'is not an argument of this method', zh: '不是此方法的参数' });
 }
 
 const formType = /^application\/x-www-form-urlencoded\s*(;|$)/i;
